@@ -1,0 +1,160 @@
+"""Reading Loket's configuration from ``LOKET_*`` environment variables.
+
+Everything a deployment may change comes from the environment (twelve-factor), so the same
+package runs the demo on a laptop and production behind a proxy. Production mode refuses to
+start on settings that are only safe for a demo; the refusal lists every problem at once.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+MODES = ("production", "demo")
+DEMO_SECRET_KEY = "loket-demo-secret-key-not-for-production"  # noqa: S105 - refused in production
+DEMO_MUNICIPALITY = "Gemeente Voorbeeld"
+
+TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
+FALSE_WORDS = {"0", "false", "no", "off", "nee", ""}
+
+
+def read_bool(env: dict, name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def read_int(env: dict, name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def read_list(env: dict, name: str, default: list[str]) -> list[str]:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Environment:
+    mode: str
+    debug: bool
+    secret_key: str
+    data_dir: Path
+    database_url: str
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    base_url: str
+    municipality_name: str
+    demo_login: bool
+    email_host: str
+    email_port: int
+    email_user: str
+    email_password: str
+    email_use_tls: bool
+    email_from: str
+    storage: str
+    media_root: Path
+    s3_bucket: str
+    s3_endpoint_url: str
+    s3_access_key: str
+    s3_secret_key: str
+    log_level: str
+
+    @property
+    def is_demo(self) -> bool:
+        return self.mode == "demo"
+
+    @property
+    def mail_over_smtp(self) -> bool:
+        return bool(self.email_host)
+
+
+def read_environment(env: dict | None = None) -> Environment:
+    """Build the configuration from ``env`` (the process environment by default)."""
+    env = dict(os.environ if env is None else env)
+    mode = env.get("LOKET_MODE", "production").strip().lower()
+    if mode not in MODES:
+        raise ImproperlyConfigured(f"LOKET_MODE must be one of {', '.join(MODES)}, not {mode!r}.")
+    demo = mode == "demo"
+    data_dir = Path(env.get("LOKET_DATA_DIR", "var")).expanduser().resolve()
+    base_url = env.get("LOKET_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    environment = Environment(
+        mode=mode,
+        debug=read_bool(env, "LOKET_DEBUG", False),
+        secret_key=env.get("LOKET_SECRET_KEY", DEMO_SECRET_KEY if demo else ""),
+        data_dir=data_dir,
+        database_url=env.get("LOKET_DATABASE_URL", f"sqlite:///{data_dir / 'loket.sqlite3'}"),
+        allowed_hosts=read_list(
+            env, "LOKET_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if demo else []
+        ),
+        csrf_trusted_origins=read_list(env, "LOKET_CSRF_TRUSTED_ORIGINS", []),
+        base_url=base_url,
+        municipality_name=env.get(
+            "LOKET_MUNICIPALITY_NAME", DEMO_MUNICIPALITY if demo else ""
+        ).strip(),
+        demo_login=read_bool(env, "LOKET_DEMO_LOGIN", demo),
+        email_host=env.get("LOKET_EMAIL_HOST", ""),
+        email_port=read_int(env, "LOKET_EMAIL_PORT", 25),
+        email_user=env.get("LOKET_EMAIL_USER", ""),
+        email_password=env.get("LOKET_EMAIL_PASSWORD", ""),
+        email_use_tls=read_bool(env, "LOKET_EMAIL_USE_TLS", False),
+        email_from=env.get("LOKET_EMAIL_FROM", "noreply@loket.invalid"),
+        storage=env.get("LOKET_STORAGE", "local").strip().lower(),
+        media_root=Path(env.get("LOKET_MEDIA_ROOT", data_dir / "media")).expanduser().resolve(),
+        s3_bucket=env.get("LOKET_S3_BUCKET", ""),
+        s3_endpoint_url=env.get("LOKET_S3_ENDPOINT_URL", ""),
+        s3_access_key=env.get("LOKET_S3_ACCESS_KEY", ""),
+        s3_secret_key=env.get("LOKET_S3_SECRET_KEY", ""),
+        log_level=env.get("LOKET_LOG_LEVEL", "INFO").upper(),
+    )
+    problems = configuration_problems(environment)
+    if problems:
+        raise ImproperlyConfigured(
+            "Loket refuses to start in "
+            f"{environment.mode} mode:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
+    return environment
+
+
+def configuration_problems(environment: Environment) -> list[str]:
+    """Every reason this configuration is unsafe or incomplete, as sentences."""
+    problems = []
+    if environment.storage not in ("local", "s3"):
+        problems.append(f"LOKET_STORAGE must be local or s3, not {environment.storage!r}.")
+    if environment.storage == "s3" and not environment.s3_bucket:
+        problems.append("LOKET_STORAGE is s3 but LOKET_S3_BUCKET is empty.")
+    if environment.is_demo:
+        return problems
+    if not environment.secret_key or environment.secret_key == DEMO_SECRET_KEY:
+        problems.append(
+            "LOKET_SECRET_KEY is empty or the demo key; set a long random secret "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    elif len(environment.secret_key) < 32:
+        problems.append("LOKET_SECRET_KEY is shorter than 32 characters.")
+    if environment.demo_login:
+        problems.append(
+            "LOKET_DEMO_LOGIN is on; the demo login, demo staff accounts and demo API client "
+            "exist only in demo mode."
+        )
+    if environment.debug:
+        problems.append("LOKET_DEBUG is on; debug pages leak personal data.")
+    if not environment.allowed_hosts:
+        problems.append("LOKET_ALLOWED_HOSTS is empty; name the host names Loket is served on.")
+    if not environment.municipality_name:
+        problems.append("LOKET_MUNICIPALITY_NAME is empty; name the municipality.")
+    return problems

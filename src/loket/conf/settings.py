@@ -1,0 +1,194 @@
+"""Django settings for Loket, all taken from ``LOKET_*`` environment variables.
+
+See ``loket.conf.environment`` for the variables and the production refusals, and the README
+for the list that operators set.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from loket.conf.environment import read_environment
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+LOKET = read_environment()
+
+SECRET_KEY = LOKET.secret_key
+DEBUG = LOKET.debug
+ALLOWED_HOSTS = LOKET.allowed_hosts
+CSRF_TRUSTED_ORIGINS = LOKET.csrf_trusted_origins
+LOKET_BASE_URL = LOKET.base_url
+LOKET_MUNICIPALITY_NAME = LOKET.municipality_name
+LOKET_DEMO_LOGIN = LOKET.demo_login
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "loket.background",
+    "loket.identity",
+    "loket.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "loket.conf.urls"
+WSGI_APPLICATION = "loket.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "loket.portal.context_processors.municipality",
+            ],
+        },
+    },
+]
+
+
+def database_settings(url: str) -> dict:
+    database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # The web and worker processes share one SQLite file: WAL lets readers go on while
+        # one writes, and IMMEDIATE transactions take the write lock up front instead of
+        # failing halfway with "database is locked".
+        database["CONN_MAX_AGE"] = 0
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        LOKET.data_dir.mkdir(parents=True, exist_ok=True)
+        database["OPTIONS"] = {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+        database["TEST"] = {"NAME": str(LOKET.data_dir / "test.sqlite3")}
+    return database
+
+
+DATABASES = {"default": database_settings(LOKET.database_url)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work: Django's Tasks API with the database backend, so a task is a row written
+# in the same transaction as the change that caused it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+LOKET_TASK_RETRY = {
+    "max_attempts": 6,
+    "first_delay_seconds": 10,
+    "max_delay_seconds": 3600,
+}
+# A task that has been RUNNING this long is taken to belong to a crashed worker and is run again.
+LOKET_TASK_LEASE_SECONDS = 900
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = LOKET.data_dir / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = LOKET.media_root
+
+if LOKET.storage == "s3":
+    default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": LOKET.s3_bucket,
+            "endpoint_url": LOKET.s3_endpoint_url or None,
+            "access_key": LOKET.s3_access_key or None,
+            "secret_key": LOKET.s3_secret_key or None,
+        },
+    }
+else:
+    default_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(LOKET.media_root)},
+    }
+STORAGES = {
+    "default": default_storage,
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or LOKET.is_demo
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = LOKET.is_demo
+if LOKET.is_demo:
+    # The demo serves static files from the apps directly; an empty root keeps WhiteNoise quiet.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+DEFAULT_FROM_EMAIL = LOKET.email_from
+SERVER_EMAIL = LOKET.email_from
+if LOKET.mail_over_smtp:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = LOKET.email_host
+    EMAIL_PORT = LOKET.email_port
+    EMAIL_HOST_USER = LOKET.email_user
+    EMAIL_HOST_PASSWORD = LOKET.email_password
+    EMAIL_USE_TLS = LOKET.email_use_tls
+    EMAIL_TIMEOUT = 30
+elif LOKET.is_demo:
+    # The demo has no mail server: every mail is written to a file to read back.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = LOKET.data_dir / "mail"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not LOKET.is_demo:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "loket": {"level": LOKET.log_level},
+        "django_tasks_db": {"level": LOKET.log_level},
+    },
+}
