@@ -19,8 +19,8 @@ if ! [ -x /usr/bin/chromium ] && [ -z "${LOKET_CHROMIUM:-}" ]; then
 fi
 
 echo "== ruff"
-.venv/bin/ruff check src tests bench
-.venv/bin/ruff format --check src tests bench
+.venv/bin/ruff check
+.venv/bin/ruff format --check
 
 echo "== tests on SQLite"
 env -u LOKET_DATABASE_URL .venv/bin/python -m pytest "$@"
