@@ -58,7 +58,9 @@ class Environment:
     allowed_hosts: list[str]
     csrf_trusted_origins: list[str]
     base_url: str
+    referentielijsten_api: str
     municipality_name: str
+    case_number_pattern: str
     demo_login: bool
     email_host: str
     email_port: int
@@ -103,9 +105,14 @@ def read_environment(env: dict | None = None) -> Environment:
         ),
         csrf_trusted_origins=read_list(env, "LOKET_CSRF_TRUSTED_ORIGINS", []),
         base_url=base_url,
+        # The Referentielijsten / Selectielijst API; Loket serves VNG's lists itself.
+        referentielijsten_api=env.get(
+            "LOKET_REFERENTIELIJSTEN_API", f"{base_url}/referentielijsten/api/v1/"
+        ),
         municipality_name=env.get(
             "LOKET_MUNICIPALITY_NAME", DEMO_MUNICIPALITY if demo else ""
         ).strip(),
+        case_number_pattern=env.get("LOKET_CASE_NUMBER_PATTERN", "ZAAK-{year}-{number:07d}"),
         demo_login=read_bool(env, "LOKET_DEMO_LOGIN", demo),
         email_host=env.get("LOKET_EMAIL_HOST", ""),
         email_port=read_int(env, "LOKET_EMAIL_PORT", 25),
@@ -137,6 +144,13 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append(f"LOKET_STORAGE must be local or s3, not {environment.storage!r}.")
     if environment.storage == "s3" and not environment.s3_bucket:
         problems.append("LOKET_STORAGE is s3 but LOKET_S3_BUCKET is empty.")
+    try:
+        environment.case_number_pattern.format(year=2026, number=1)
+    except (KeyError, IndexError, ValueError):
+        problems.append(
+            "LOKET_CASE_NUMBER_PATTERN may use only {year} and {number}, "
+            "e.g. ZAAK-{year}-{number:07d}."
+        )
     if environment.is_demo:
         return problems
     if not environment.secret_key or environment.secret_key == DEMO_SECRET_KEY:

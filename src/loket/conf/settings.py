@@ -19,10 +19,13 @@ DEBUG = LOKET.debug
 ALLOWED_HOSTS = LOKET.allowed_hosts
 CSRF_TRUSTED_ORIGINS = LOKET.csrf_trusted_origins
 LOKET_BASE_URL = LOKET.base_url
+LOKET_REFERENTIELIJSTEN_API = LOKET.referentielijsten_api
 LOKET_MUNICIPALITY_NAME = LOKET.municipality_name
 LOKET_DEMO_LOGIN = LOKET.demo_login
+LOKET_CASE_NUMBER_PATTERN = LOKET.case_number_pattern
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so translated fields show there
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -34,6 +37,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "loket.background",
     "loket.identity",
+    "loket.catalog",
+    "loket.brp",
+    "loket.cases",
     "loket.portal",
 ]
 
@@ -114,6 +120,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 USE_I18N = True
 USE_TZ = True
 

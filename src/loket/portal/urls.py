@@ -1,8 +1,11 @@
 from django.urls import path
 
-from loket.portal.views import HomeView
+from loket.portal import views
 
 app_name = "portal"
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("producten/", views.product_index, name="product-index"),
+    path("producten/<slug:slug>/", views.product_detail, name="product-detail"),
+    path("zoeken/", views.product_search, name="product-search"),
 ]

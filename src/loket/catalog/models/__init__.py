@@ -1,0 +1,27 @@
+from loket.catalog.models.case_types import (
+    CaseType,
+    CaseTypeDocumentType,
+    Catalogue,
+    DecisionType,
+    DocumentType,
+    Property,
+    ResultType,
+    RoleType,
+    StatusType,
+)
+from loket.catalog.models.products import Department, Product, ProductCost
+
+__all__ = [
+    "CaseType",
+    "CaseTypeDocumentType",
+    "Catalogue",
+    "DecisionType",
+    "Department",
+    "DocumentType",
+    "Product",
+    "ProductCost",
+    "Property",
+    "ResultType",
+    "RoleType",
+    "StatusType",
+]
