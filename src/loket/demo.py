@@ -4,6 +4,8 @@ Each app offers its own demo content through a function of its own; this module 
 them in order and prints what a visitor needs to log in.
 """
 
+from loket.cases.models import Case
+from loket.catalog.demo import load_demo_catalogue
 from loket.identity.demo import (
     DEMO_ACCOUNTS,
     DEMO_API_CLIENT_ID,
@@ -13,8 +15,18 @@ from loket.identity.demo import (
 )
 
 
+DEMO_CITIZENS = 200
+DEMO_CASES = 400
+
+
 def load_demo_data() -> None:
+    """Everything the demo shows; safe to run again (it adds nothing the second time)."""
+    from loket.seed import seed_volume_data
+
     load_demo_identities()
+    load_demo_catalogue()
+    if not Case.objects.exists():
+        seed_volume_data(citizens=DEMO_CITIZENS, cases=DEMO_CASES)
 
 
 def demo_welcome(base_url: str, municipality_name: str) -> str:

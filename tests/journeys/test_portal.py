@@ -26,3 +26,26 @@ def test_skip_link_leads_to_the_content(page):
     skip_link.press("Enter")
 
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_citizen_finds_a_product_from_the_index_through_search(page):
+    from tests.catalog.factories import make_product
+
+    make_product("reisdocument", "Reisdocument aanvragen", synonyms=["paspoort"],
+                 apply_routes=["appointment"])
+    make_product("afvalcontainer", "Afvalcontainer aanvragen")
+
+    page.goto("/")
+    page.get_by_role("link", name="Alle producten van A tot Z").click()
+    assert page.locator("h1").inner_text() == "Producten van A tot Z"
+    page.get_by_role("link", name="R", exact=True).click()
+    assert page.get_by_role("heading", name="R", exact=True).is_visible()
+
+    page.get_by_label("Wat wilt u regelen?").fill("paspoot")
+    page.get_by_role("button", name="Zoeken").click()
+    assert "1 resultaat voor “paspoot”" in page.locator("#results").inner_text()
+
+    page.get_by_role("link", name="Reisdocument aanvragen").click()
+    assert page.locator("h1").inner_text() == "Reisdocument aanvragen"
+    assert page.get_by_role("heading", name="Zo regelt u het").is_visible()
+    assert "Afspraak maken" in page.locator("main").inner_text()
