@@ -1,6 +1,7 @@
 """The ``loket`` command, run as a real process."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -120,3 +121,35 @@ def test_other_commands_pass_through_to_django(process_env):
 
     assert result.returncode == 0, result.stderr
     assert "[X] 0001_initial" in result.stdout
+
+
+def test_serve_runs_gunicorn_in_production_mode(process_env, tmp_path):
+    port = free_port()
+    env = {
+        **process_env,
+        "DJANGO_SETTINGS_MODULE": "loket.conf.settings",
+        "LOKET_MODE": "production",
+        "LOKET_SECRET_KEY": "p" * 50,
+        "LOKET_ALLOWED_HOSTS": "127.0.0.1",
+        "LOKET_MUNICIPALITY_NAME": "Gemeente Oost",
+        "LOKET_DATA_DIR": str(tmp_path),
+    }
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "loket", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        page = wait_until(
+            lambda: try_fetch(f"http://127.0.0.1:{port}/"), timeout=60, what="gunicorn"
+        )
+        assert "Welkom bij Gemeente Oost" in page
+        stylesheet = re.search(r'href="(/static/portal/loket\.[0-9a-f]+\.css)"', page)
+        assert stylesheet, "static files are collected with hashed names"
+        assert ".loket-header" in fetch(f"http://127.0.0.1:{port}{stylesheet.group(1)}")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -49,3 +49,10 @@ def register_api_client(
         },
     )
     return client
+
+
+def revoke_api_client(client_id: str, *, at) -> bool:
+    """Refuse the client's tokens from ``at`` on; False when there was no active client."""
+    return bool(
+        ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True).update(revoked_at=at)
+    )
