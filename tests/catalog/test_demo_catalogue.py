@@ -10,9 +10,18 @@ from loket.catalog.search import search_products
 pytestmark = pytest.mark.django_db
 
 COMPLETE = {
-    "UITTREKSEL-BRP", "VERHUIZING", "GEBOORTEAANGIFTE", "OVERLIJDENSAANGIFTE",
-    "HUWELIJK-PARTNERSCHAP", "PASPOORT", "LEEFBAARHEIDSBUDGET", "MELDING-OPENBARE-RUIMTE",
-    "PARKEERVERGUNNING", "EVENEMENTENVERGUNNING", "BEZWAAR-WOZ", "KWIJTSCHELDING",
+    "UITTREKSEL-BRP",
+    "VERHUIZING",
+    "GEBOORTEAANGIFTE",
+    "OVERLIJDENSAANGIFTE",
+    "HUWELIJK-PARTNERSCHAP",
+    "PASPOORT",
+    "LEEFBAARHEIDSBUDGET",
+    "MELDING-OPENBARE-RUIMTE",
+    "PARKEERVERGUNNING",
+    "EVENEMENTENVERGUNNING",
+    "BEZWAAR-WOZ",
+    "KWIJTSCHELDING",
 }
 
 
@@ -46,7 +55,8 @@ def test_twelve_complete_published_case_types(demo_catalogue):
                 result_type.selection_list_class, case_type.selectielijst_procestype
             )
             assert resultaat(result_type.selection_list_class)["waardering"] in {
-                "blijvend_bewaren", "vernietigen",
+                "blijvend_bewaren",
+                "vernietigen",
             }
 
 

@@ -62,6 +62,7 @@ class Environment:
     municipality_name: str
     case_number_pattern: str
     demo_login: bool
+    jwt_leeway: int
     email_host: str
     email_port: int
     email_user: str
@@ -114,6 +115,8 @@ def read_environment(env: dict | None = None) -> Environment:
         ).strip(),
         case_number_pattern=env.get("LOKET_CASE_NUMBER_PATTERN", "ZAAK-{year}-{number:07d}"),
         demo_login=read_bool(env, "LOKET_DEMO_LOGIN", demo),
+        # Seconds of clock difference allowed on the iat/exp of a ZGW JWT.
+        jwt_leeway=read_int(env, "LOKET_JWT_LEEWAY", 300),
         email_host=env.get("LOKET_EMAIL_HOST", ""),
         email_port=read_int(env, "LOKET_EMAIL_PORT", 25),
         email_user=env.get("LOKET_EMAIL_USER", ""),

@@ -22,6 +22,7 @@ LOKET_BASE_URL = LOKET.base_url
 LOKET_REFERENTIELIJSTEN_API = LOKET.referentielijsten_api
 LOKET_MUNICIPALITY_NAME = LOKET.municipality_name
 LOKET_DEMO_LOGIN = LOKET.demo_login
+LOKET_JWT_LEEWAY = LOKET.jwt_leeway
 LOKET_CASE_NUMBER_PATTERN = LOKET.case_number_pattern
 
 INSTALLED_APPS = [
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
     "loket.background",
     "loket.identity",
     "loket.catalog",
@@ -107,6 +111,20 @@ LOKET_TASK_RETRY = {
 }
 # A task that has been RUNNING this long is taken to belong to a crashed worker and is run again.
 LOKET_TASK_LEASE_SECONDS = 900
+
+# The standard REST APIs (loket.api): ZGW JWT auth, ZGW error bodies, pages of 100.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["loket.api.common.auth.ZgwJwtAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["loket.api.common.scopes.ScopePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "loket.api.common.pagination.ZgwPagination",
+    "DEFAULT_SCHEMA_CLASS": "loket.api.common.schema.ZgwAutoSchema",
+    "EXCEPTION_HANDLER": "loket.api.common.errors.zgw_exception_handler",
+}
+# Each API's schema view names its own title and version (loket.api.<standard>.urls).
+SPECTACULAR_SETTINGS = {"TITLE": "Loket", "SERVE_INCLUDE_SCHEMA": False}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

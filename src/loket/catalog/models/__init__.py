@@ -1,4 +1,5 @@
 from loket.catalog.models.case_types import (
+    CaseObjectType,
     CaseType,
     CaseTypeDocumentType,
     Catalogue,
@@ -12,6 +13,7 @@ from loket.catalog.models.case_types import (
 from loket.catalog.models.products import Department, Product, ProductCost
 
 __all__ = [
+    "CaseObjectType",
     "CaseType",
     "CaseTypeDocumentType",
     "Catalogue",

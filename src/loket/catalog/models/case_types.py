@@ -93,6 +93,10 @@ class DocumentType(Versioned):
     )
     category = models.CharField(_("category"), max_length=80)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    generic_definition = models.CharField(_("generic definition"), max_length=255, blank=True)
+    generic_origin = models.CharField(_("generic origin"), max_length=12, blank=True)
+    generic_hierarchy = models.CharField(_("generic hierarchy"), max_length=80, blank=True)
+    generic_remark = models.CharField(_("generic remark"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("document type")
@@ -143,6 +147,39 @@ class CaseType(Versioned):
     reference_process_name = models.CharField(_("reference process"), max_length=80)
     selectielijst_procestype = models.URLField(
         _("selection list process type"), max_length=1000, blank=True
+    )
+    reference_process_link = models.URLField(
+        _("reference process link"), max_length=200, blank=True
+    )
+    accountability = models.JSONField(
+        _("accountability"), default=list, blank=True, help_text=_("verantwoordingsrelatie")
+    )
+    product_urls = models.JSONField(
+        _("products or services (URLs)"),
+        default=list,
+        blank=True,
+        help_text=_("productenOfDiensten"),
+    )
+    sub_case_types = models.JSONField(
+        _("sub case types"),
+        default=list,
+        blank=True,
+        help_text=_("Identifications of the case types of its sub cases (deelzaaktypen)."),
+    )
+    related_case_types = models.JSONField(
+        _("related case types"),
+        default=list,
+        blank=True,
+        help_text=_("[{identification, relation, explanation}] (gerelateerdeZaaktypen)"),
+    )
+    source_catalogue = models.JSONField(
+        _("source catalogue"), null=True, blank=True, help_text=_("{url, domain, rsin}")
+    )
+    source_case_type = models.JSONField(
+        _("source case type"),
+        null=True,
+        blank=True,
+        help_text=_("{url, identification, description}"),
     )
     department = models.ForeignKey(
         Department,
@@ -221,6 +258,13 @@ class StatusType(CaseTypePart):
     )
     lead_time = TermField(_("expected time in this step"), blank=True)
     inform_citizen = models.BooleanField(_("tell the citizen"), default=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    checklist = models.JSONField(
+        _("checklist"),
+        default=list,
+        blank=True,
+        help_text=_("[{name, question, explanation, required}] (checklistitemStatustype)"),
+    )
 
     class Meta:
         verbose_name = _("status type")
@@ -262,8 +306,17 @@ class ResultType(CaseTypePart):
     archive_object_type = models.CharField(_("object type"), max_length=80, blank=True)
     archive_registration = models.CharField(_("registration"), max_length=80, blank=True)
     archive_process_term = TermField(_("process term"), blank=True)
+    process_object_kind = models.CharField(_("process object kind"), max_length=200, blank=True)
+    specific = models.BooleanField(_("specific"), null=True, blank=True)
+    process_term = TermField(_("active use after closing"), blank=True)
     decision_types = models.ManyToManyField(
         DecisionType, related_name="result_types", blank=True, verbose_name=_("decision types")
+    )
+    document_types = models.ManyToManyField(
+        DocumentType,
+        related_name="result_types",
+        blank=True,
+        verbose_name=_("required document types"),
     )
 
     class Meta:
@@ -297,12 +350,20 @@ class Property(CaseTypePart):
     definition = models.CharField(_("definition"), max_length=255)
     explanation = models.TextField(_("explanation"), blank=True)
     status_type = models.ForeignKey(
-        StatusType, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("status type")
+        StatusType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="required_properties",
+        verbose_name=_("status type"),
+        help_text=_("The step that needs a value of this property before it can be set."),
     )
     format = models.CharField(_("format"), max_length=10, choices=PropertyFormat.choices)
     length = models.PositiveSmallIntegerField(_("length"))
     precision = models.PositiveSmallIntegerField(_("decimals"), default=0)
     allowed_values = models.JSONField(_("allowed values"), default=list, blank=True)
+    group = models.CharField(_("group"), max_length=32, blank=True)
+    cardinality = models.CharField(_("cardinality"), max_length=3, default="1")
 
     class Meta:
         verbose_name = _("property")
@@ -341,3 +402,22 @@ class CaseTypeDocumentType(CaseTypePart):
 
     def __str__(self) -> str:
         return f"{self.case_type.identification}: {self.document_type}"
+
+
+class CaseObjectType(CaseTypePart):
+    """Zaakobjecttype: a kind of object (a building, a person, a decision) a case is about."""
+
+    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="object_types")
+    other_object_type = models.BooleanField(
+        _("other object type"), default=False, help_text=_("Not an object type of RSGB or RGBZ.")
+    )
+    object_type = models.URLField(_("object type"), max_length=200)
+    relation_description = models.CharField(_("relation description"), max_length=80)
+
+    class Meta:
+        verbose_name = _("case object type")
+        verbose_name_plural = _("case object types")
+        ordering = ["case_type", "relation_description"]
+
+    def __str__(self) -> str:
+        return self.relation_description
