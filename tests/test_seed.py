@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_seed_writes_citizens_and_cases_with_a_progress_bar(process_env):
-    result = run_loket("seed", "--citizens", "120", "--cases", "250", "--batch-size", "100",
-                       env=process_env)
+    result = run_loket(
+        "seed", "--citizens", "120", "--cases", "250", "--batch-size", "100", env=process_env
+    )
 
     assert result.returncode == 0, result.stderr
     assert "citizens: 100%" in result.stderr and "cases: 100%" in result.stderr
@@ -40,7 +41,10 @@ def test_seeded_cases_are_consistent():
         assert history[-1].status_type == case.current_status
         assert [c.set_at for c in history] == sorted(c.set_at for c in history)
         assert (case.closed_on is not None) == (len(history) == len(steps))
-        assert case.registered_on <= case.planned_end <= case.legal_end
+        assert case.registered_on <= (case.planned_end or case.legal_end) <= case.legal_end
+        if case.closed_on:
+            assert case.result.result_type.case_type == case.case_type
+            assert case.archive_action
 
 
 def test_seed_adds_to_what_is_there():

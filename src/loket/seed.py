@@ -17,9 +17,10 @@ from tqdm import tqdm
 from loket.brp.bsn import fictional_bsns
 from loket.brp.fictional import fictional_person
 from loket.brp.models import Person
-from loket.cases.clock import add_term
+from loket.cases.archiving import archive_fields
 from loket.cases.identification import reserve_case_numbers
-from loket.cases.models import Case, StatusChange
+from loket.cases.models import Case, Result, StatusChange
+from loket.cases.services import deadlines
 from loket.catalog.demo import load_demo_catalogue
 from loket.catalog.models import CaseType
 
@@ -49,7 +50,11 @@ def seed_citizens(count: int, rng: random.Random, batch_size: int) -> None:
 
 
 def seed_cases(count: int, rng: random.Random, batch_size: int) -> None:
-    case_types = list(CaseType.objects.current().prefetch_related("status_types"))
+    case_types = list(
+        CaseType.objects.current()
+        .select_related("catalogue")
+        .prefetch_related("status_types", "result_types")
+    )
     if count and not case_types:
         raise ImproperlyConfigured("There is no published case type to seed cases of.")
     bsns = list(Person.objects.values_list("bsn", flat=True))
@@ -76,21 +81,33 @@ def write_case_batch(size, case_types, bsns, rng, today) -> None:
         steps = list(case_type.status_types.all())
         reached = steps[: rng.randint(1, len(steps))]
         moments = status_moments(registered_on, len(reached), rng, today)
+        planned_end, legal_end = deadlines(case_type, registered_on)
         case = Case(
             identification=next(numbers[registered_on.year]),
+            source_organisation=case_type.catalogue.rsin,
+            responsible_organisation=case_type.catalogue.rsin,
             case_type=case_type,
+            description=case_type.description,
+            confidentiality=case_type.confidentiality,
+            start_date=registered_on,
             initiator_bsn=rng.choice(bsns),
             registered_on=registered_on,
-            planned_end=add_term(
-                registered_on, case_type.service_norm or case_type.lead_time, case_type.day_count
-            ),
-            legal_end=add_term(registered_on, case_type.lead_time, case_type.day_count),
+            planned_end=planned_end,
+            legal_end=legal_end,
             current_status=reached[-1],
             closed_on=moments[-1].date() if len(reached) == len(steps) else None,
         )
+        if case.closed_on:  # a closed case has its result and archive dates (zrc-007, -021)
+            case.seeded_result_type = rng.choice(list(case_type.result_types.all()))
         new_cases.append(case)
         histories.append(list(zip(reached, moments, strict=True)))
     Case.objects.bulk_create(new_cases)  # SQLite and PostgreSQL return the new keys
+    closed = [case for case in new_cases if case.closed_on]
+    Result.objects.bulk_create(Result(case=c, result_type=c.seeded_result_type) for c in closed)
+    for case in closed:
+        for field, value in archive_fields(case, case.seeded_result_type).items():
+            setattr(case, field, value)
+    Case.objects.bulk_update(closed, ["archive_action", "archive_date"])
     StatusChange.objects.bulk_create(
         StatusChange(case=case, status_type=status_type, set_at=moment)
         for case, history in zip(new_cases, histories, strict=True)

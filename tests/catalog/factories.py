@@ -14,7 +14,8 @@ from loket.catalog.models import (
 
 def make_catalogue(**fields) -> Catalogue:
     defaults = {"domain": "TEST", "rsin": "001000007", "contact_name": "Beheer"}
-    return Catalogue.objects.create(**{**defaults, **fields})
+    catalogue, _ = Catalogue.objects.get_or_create(**{**defaults, **fields})
+    return catalogue
 
 
 def make_department(code="burgerzaken") -> Department:

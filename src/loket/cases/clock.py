@@ -55,3 +55,14 @@ def add_term(start: date, term: str, day_count: str = DayCount.CALENDAR) -> date
     if day_count == DayCount.WORKING:
         return add_working_days(result, days)
     return result + timedelta(days=days)
+
+
+def count_days_between(first: date, last: date, day_count: str = DayCount.CALENDAR) -> int:
+    """Days after ``first`` up to and including ``last``, in the case type's kind of days."""
+    if day_count != DayCount.WORKING:
+        return max((last - first).days, 0)
+    return sum(
+        1
+        for offset in range(1, (last - first).days + 1)
+        if is_working_day(first + timedelta(days=offset))
+    )

@@ -218,3 +218,6 @@ LOGGING = {
         "django_tasks_db": {"level": LOKET.log_level},
     },
 }
+
+# Django 6 makes https the default scheme of URL form fields; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
