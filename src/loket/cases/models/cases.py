@@ -228,37 +228,43 @@ class CaseNumberCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class Decision(models.Model):
-    """Besluit: a formal decision, usually the outcome of a case."""
+class CaseObject(models.Model):
+    """Zaakobject: what the case is about (an address, a building, another object)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    identification = models.CharField(_("identification"), max_length=50)
-    responsible_organisation = models.CharField(_("responsible organisation"), max_length=9)
-    decision_type = models.ForeignKey(
-        "catalog.DecisionType", on_delete=models.PROTECT, related_name="decisions"
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_objects")
+    object_url = models.URLField(_("object"), max_length=1000, blank=True)
+    case_object_type = models.ForeignKey(
+        "catalog.CaseObjectType", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    case = models.ForeignKey(
-        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
-    )
-    date = models.DateField(_("decided on"))
-    explanation = models.TextField(_("explanation"), blank=True)
-    administrative_body = models.CharField(_("administrative body"), max_length=50, blank=True)
-    start_date = models.DateField(_("takes effect on"))
-    expiry_date = models.DateField(_("expires on"), null=True, blank=True)
-    expiry_reason = models.CharField(_("reason it expires"), max_length=30, blank=True)
-    publication_date = models.DateField(_("published on"), null=True, blank=True)
-    delivery_date = models.DateField(_("sent on"), null=True, blank=True)
-    objection_deadline = models.DateField(_("objection possible until"), null=True, blank=True)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_type_other = models.CharField(_("other object type"), max_length=100, blank=True)
+    object_type_other_definition = models.JSONField(_("definition"), null=True, blank=True)
+    relation_description = models.CharField(_("relation"), max_length=80, blank=True)
+    object_identification = models.JSONField(_("identification of the object"), default=dict)
 
     class Meta:
-        verbose_name = _("decision")
-        verbose_name_plural = _("decisions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["responsible_organisation", "identification"],
-                name="decision_identification_unique",
-            )
-        ]
+        verbose_name = _("case object")
+        verbose_name_plural = _("case objects")
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.object_type}"
+
+
+class CaseContact(models.Model):
+    """Klantcontact of the Zaken API 1.x: a contact with the customer about this case."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    identification = models.CharField(_("identification"), max_length=14)
+    at = models.DateTimeField(_("at"))
+    channel = models.CharField(_("channel"), max_length=20, blank=True)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    explanation = models.CharField(_("explanation"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("customer contact")
+        verbose_name_plural = _("customer contacts")
 
     def __str__(self) -> str:
         return self.identification
