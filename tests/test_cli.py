@@ -134,7 +134,7 @@ def test_serve_runs_gunicorn_in_production_mode(process_env, tmp_path):
         "LOKET_MUNICIPALITY_NAME": "Gemeente Oost",
         "LOKET_DATA_DIR": str(tmp_path),
     }
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [sys.executable, "-m", "loket", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
         env=env,
         cwd=REPO,

@@ -14,7 +14,6 @@ from loket.identity.demo import (
     load_demo_identities,
 )
 
-
 DEMO_CITIZENS = 200
 DEMO_CASES = 400
 

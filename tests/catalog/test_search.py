@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def catalogue():
     return {
         "travel": make_product(
-            "reisdocument", "Reisdocument aanvragen", synonyms=["paspoort", "identiteitskaart"],
+            "reisdocument",
+            "Reisdocument aanvragen",
+            synonyms=["paspoort", "identiteitskaart"],
             name_en="Apply for a travel document",
         ),
         "extract": make_product(

@@ -31,8 +31,12 @@ def test_skip_link_leads_to_the_content(page):
 def test_citizen_finds_a_product_from_the_index_through_search(page):
     from tests.catalog.factories import make_product
 
-    make_product("reisdocument", "Reisdocument aanvragen", synonyms=["paspoort"],
-                 apply_routes=["appointment"])
+    make_product(
+        "reisdocument",
+        "Reisdocument aanvragen",
+        synonyms=["paspoort"],
+        apply_routes=["appointment"],
+    )
     make_product("afvalcontainer", "Afvalcontainer aanvragen")
 
     page.goto("/")

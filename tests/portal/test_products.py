@@ -50,7 +50,7 @@ def test_product_page_shows_route_costs_and_conditions(client):
 
     html = client.get(reverse("portal:product-detail", args=["paspoort"])).content.decode()
 
-    assert "<h1 class=\"utrecht-heading-1\">Paspoort aanvragen</h1>" in html
+    assert '<h1 class="utrecht-heading-1">Paspoort aanvragen</h1>' in html
     assert "Afspraak maken" in html
     assert "U hebt de Nederlandse nationaliteit." in html
     assert "€ 84,00" in html

@@ -14,8 +14,30 @@ from loket.catalog.models import Product
 
 # Words that say nothing about which product is meant.
 STOP_WORDS = {
-    "de", "het", "een", "en", "of", "van", "voor", "mijn", "ik", "wil", "hoe", "wat", "aan",
-    "the", "a", "an", "and", "or", "of", "for", "my", "i", "to", "how", "what",
+    "de",
+    "het",
+    "een",
+    "en",
+    "of",
+    "van",
+    "voor",
+    "mijn",
+    "ik",
+    "wil",
+    "hoe",
+    "wat",
+    "aan",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "for",
+    "my",
+    "i",
+    "to",
+    "how",
+    "what",
 }
 # Where a word is found weighs in: a hit in the name counts most.
 FIELD_WEIGHTS = {"name": 1.0, "synonyms": 0.95, "upl_name": 0.9, "summary": 0.6}

@@ -386,6 +386,13 @@ def create_decision_type(*, document_types=(), **fields) -> DecisionType:
     decision_type.document_types.set(
         named_versions(DocumentType, decision_type.catalogue, document_types, "document_types")
     )
+    # Case types name their decision types by description: a new version serves them too.
+    earlier_versions = DecisionType.objects.filter(
+        catalogue=decision_type.catalogue, description=decision_type.description
+    ).exclude(pk=decision_type.pk)
+    decision_type.case_types.add(
+        *CaseType.objects.filter(decision_types__in=earlier_versions).distinct()
+    )
     return decision_type
 
 
@@ -502,9 +509,9 @@ def save_part(part, relations: dict):
 
 
 def check_status_type(status_type: StatusType, relations: dict) -> None:
-    if not status_type.citizen_name:
+    if not status_type.citizen_name_nl:
         # The citizen reads the step's name in track & trace; the API has no field for it.
-        status_type.citizen_name = status_type.description[:80]
+        status_type.citizen_name_nl = status_type.description[:80]
     clash = (
         StatusType.objects.filter(case_type=status_type.case_type, order=status_type.order)
         .exclude(pk=status_type.pk)

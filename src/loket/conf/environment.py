@@ -70,6 +70,7 @@ class Environment:
     email_use_tls: bool
     email_from: str
     storage: str
+    document_max_bytes: int
     media_root: Path
     s3_bucket: str
     s3_endpoint_url: str
@@ -124,6 +125,7 @@ def read_environment(env: dict | None = None) -> Environment:
         email_use_tls=read_bool(env, "LOKET_EMAIL_USE_TLS", False),
         email_from=env.get("LOKET_EMAIL_FROM", "noreply@loket.invalid"),
         storage=env.get("LOKET_STORAGE", "local").strip().lower(),
+        document_max_bytes=read_int(env, "LOKET_DOCUMENT_MAX_MB", 50) * 1024 * 1024,
         media_root=Path(env.get("LOKET_MEDIA_ROOT", data_dir / "media")).expanduser().resolve(),
         s3_bucket=env.get("LOKET_S3_BUCKET", ""),
         s3_endpoint_url=env.get("LOKET_S3_ENDPOINT_URL", ""),

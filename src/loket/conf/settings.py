@@ -147,6 +147,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = LOKET.data_dir / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = LOKET.media_root
+LOKET_DOCUMENT_MAX_BYTES = LOKET.document_max_bytes
 
 if LOKET.storage == "s3":
     default_storage = {
@@ -218,6 +219,3 @@ LOGGING = {
         "django_tasks_db": {"level": LOKET.log_level},
     },
 }
-
-# Django 6 makes https the default scheme of URL form fields; opt in now.
-FORMS_URLFIELD_ASSUME_HTTPS = True

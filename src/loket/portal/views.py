@@ -24,13 +24,9 @@ def product_index(request):
 def product_search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = search_products(query) if query else []
-    return render(
-        request, "portal/products/search.html", {"query": query, "results": results}
-    )
+    return render(request, "portal/products/search.html", {"query": query, "results": results})
 
 
 def product_detail(request, slug):
-    product = get_object_or_404(
-        Product.objects.published().prefetch_related("costs"), slug=slug
-    )
+    product = get_object_or_404(Product.objects.published().prefetch_related("costs"), slug=slug)
     return render(request, "portal/products/detail.html", {"product": product})

@@ -1,0 +1,1 @@
+"""What every ZGW API of Loket shares: JWT auth, scopes, error bodies, pages, ETags, links."""

@@ -1,0 +1,112 @@
+"""ZGW JWT authentication: ``Authorization: Bearer <jwt>``, HS256, one shared secret per client.
+
+The token names its client in the ``client_id`` claim (older clients: ``iss``); the secret is
+the registered :class:`~loket.identity.models.ApiClient`'s. ``iat`` is required, ``exp`` is
+honoured when present, and both allow ``LOKET_JWT_LEEWAY`` seconds of clock difference.
+Authentication costs one query, whatever the number of scopes the client has.
+"""
+
+from dataclasses import dataclass, field
+
+import jwt
+from django.conf import settings
+from django.utils.translation import gettext as _
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.exceptions import AuthenticationFailed
+
+from loket.identity.demo import DEMO_API_CLIENT_ID
+from loket.identity.models import ApiClient
+
+ALGORITHM = "HS256"
+
+
+@dataclass(frozen=True)
+class ApiUser:
+    """The calling system, as DRF's ``request.user``."""
+
+    client_id: str
+    all_scopes: bool
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    claims: dict = field(default_factory=dict, compare=False)
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def has_any_scope(self, scopes) -> bool:
+        return self.all_scopes or not self.scopes.isdisjoint(scopes)
+
+
+class ZgwJwtAuthentication(BaseAuthentication):
+    keyword = b"bearer"
+
+    def authenticate(self, request):
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword:
+            return None
+        if len(parts) != 2:
+            raise AuthenticationFailed(_("Give the token as: Authorization: Bearer <jwt>."))
+        token = parts[1].decode("latin-1")
+        client = self.client_for(client_id_of(token))
+        claims = verify(token, client.secret)
+        user = ApiUser(
+            client_id=client.client_id,
+            all_scopes=client.all_scopes,
+            scopes=frozenset(client.scopes or ()),
+            claims=claims,
+        )
+        return user, claims
+
+    def authenticate_header(self, request) -> str:
+        return 'Bearer realm="loket"'
+
+    @staticmethod
+    def client_for(client_id: str) -> ApiClient:
+        if client_id == DEMO_API_CLIENT_ID and not settings.LOKET_DEMO_LOGIN:
+            raise AuthenticationFailed(_("The demo client exists only in demo mode."))
+        client = (
+            ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True)
+            .only("client_id", "secret", "all_scopes", "scopes")
+            .first()
+        )
+        if client is None:
+            raise AuthenticationFailed(_("Unknown or revoked client."))
+        return client
+
+
+def client_id_of(token: str) -> str:
+    """The client the token claims to be from; only trusted after :func:`verify`."""
+    try:
+        unverified = jwt.decode(token, options={"verify_signature": False})
+    except jwt.InvalidTokenError:
+        raise AuthenticationFailed(_("The token is not a valid JWT.")) from None
+    client_id = unverified.get("client_id") or unverified.get("iss")
+    if not client_id or not isinstance(client_id, str):
+        raise AuthenticationFailed(_("The token names no client (client_id or iss claim)."))
+    return client_id
+
+
+def verify(token: str, secret: str) -> dict:
+    try:
+        return jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            leeway=settings.LOKET_JWT_LEEWAY,
+            options={"require": ["iat"], "verify_aud": False},
+        )
+    except jwt.ExpiredSignatureError:
+        raise AuthenticationFailed(_("The token has expired."), code="token-expired") from None
+    except jwt.ImmatureSignatureError:
+        raise AuthenticationFailed(
+            _("The token was issued in the future; check the client's clock."),
+            code="token-not-yet-valid",
+        ) from None
+    except jwt.MissingRequiredClaimError:
+        raise AuthenticationFailed(
+            _("The token has no iat claim (the time it was issued)."), code="missing-iat"
+        ) from None
+    except jwt.InvalidTokenError:
+        raise AuthenticationFailed(
+            _("The token's signature does not match the client's secret."),
+            code="invalid-signature",
+        ) from None
