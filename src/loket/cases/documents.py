@@ -114,6 +114,8 @@ def create_document(
     document = Document.objects.create(
         identification=identification or f"DOC-{secrets.token_hex(8).upper()}",
         source_organisation=source_organisation,
+        document_type=document_type,
+        confidentiality=fields["confidentiality"],
     )
     if content is not None:
         fields.update(content_fields(content, fields.get("file_name", "")))
@@ -151,6 +153,9 @@ def change_document(
     if content is not None:
         fields.update(content_fields(content, fields.get("file_name", "")))
     check_fields(fields["document_type"], fields)
+    document.document_type = fields["document_type"]
+    document.confidentiality = fields["confidentiality"]
+    document.save(update_fields=["document_type", "confidentiality"])
     return DocumentVersion.objects.create(
         document=document, version=previous.version + 1, registered_at=timezone.now(), **fields
     )

@@ -146,8 +146,8 @@ class CaseTypeAdmin(admin.ModelAdmin):
             except CatalogError as error:
                 self.message_user(
                     request,
-                    _("%(case_type)s was not published: %(reasons)s")
-                    % {"case_type": case_type, "reasons": " ".join(error.messages)},
+                    _("%(type)s was not published: %(reasons)s")
+                    % {"type": case_type, "reasons": " ".join(error.messages)},
                     messages.ERROR,
                 )
             else:
@@ -211,7 +211,15 @@ class VersionedTypeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish the selected drafts"))
     def publish(self, request, queryset):
         for versioned in queryset.filter(concept=True):
-            publish_type(versioned)
+            try:
+                publish_type(versioned)
+            except CatalogError as error:
+                self.message_user(
+                    request,
+                    _("%(type)s was not published: %(reasons)s")
+                    % {"type": versioned, "reasons": " ".join(error.messages)},
+                    messages.ERROR,
+                )
 
 
 admin.site.register(DocumentType, VersionedTypeAdmin)

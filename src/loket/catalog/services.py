@@ -146,7 +146,7 @@ def ensure_draft(case_type: CaseType) -> None:
 
 
 @transaction.atomic
-def publish_type(versioned: DecisionType | DocumentType) -> None:
+def publish_type(versioned: DecisionType | DocumentType) -> DecisionType | DocumentType:
     """Publish a document type or decision type.
 
     Published versions with the same description in a catalogue do not overlap in validity,
@@ -177,6 +177,7 @@ def publish_type(versioned: DecisionType | DocumentType) -> None:
         raise CatalogError(problems)
     versioned.concept = False
     versioned.save(update_fields=["concept"])
+    return versioned
 
 
 @transaction.atomic

@@ -114,12 +114,27 @@ def test_missing_or_malformed_credentials_are_refused(registered):
     assert_problem(response, 401)
 
 
-def test_one_query_authenticates_whatever_the_number_of_scopes(django_assert_num_queries):
+def test_constant_queries_whatever_the_number_of_scopes_and_authorisations(
+    django_assert_num_queries,
+):
+    from loket.identity.models import ApiAuthorization, ApiClient
+
     scopes = ["catalogi.lezen", *(f"zaken.scope-{n}" for n in range(200))]
     client = client_with("veel-scopes", scopes=scopes)
+    registered = ApiClient.objects.get(client_id="veel-scopes")
+    ApiAuthorization.objects.bulk_create(
+        ApiAuthorization(
+            client=registered,
+            component="zrc",
+            scopes=["zaken.lezen"],
+            case_type=f"http://testserver/catalogi/api/v1/zaaktypen/{n:08d}-0000-0000-0000-000000000000",
+            max_confidentiality="openbaar",
+        )
+        for n in range(170)
+    )
 
-    # One query for the client, one for the count (an empty list fetches no page).
-    with django_assert_num_queries(2):
+    # The client, its authorisations, and the count (an empty list fetches no page).
+    with django_assert_num_queries(3):
         assert client.get(LIST).status_code == 200
 
 

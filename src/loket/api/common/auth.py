@@ -3,7 +3,7 @@
 The token names its client in the ``client_id`` claim (older clients: ``iss``); the secret is
 the registered :class:`~loket.identity.models.ApiClient`'s. ``iat`` is required, ``exp`` is
 honoured when present, and both allow ``LOKET_JWT_LEEWAY`` seconds of clock difference.
-Authentication costs one query, whatever the number of scopes the client has.
+Authentication costs two queries (the client and its authorisations), whatever their number.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
+from loket.api.common.authorisations import Grant
 from loket.identity.demo import DEMO_API_CLIENT_ID
 from loket.identity.models import ApiClient
 
@@ -27,13 +28,20 @@ class ApiUser:
     client_id: str
     all_scopes: bool
     scopes: frozenset[str] = field(default_factory=frozenset)
+    grants: tuple[Grant, ...] = ()
     claims: dict = field(default_factory=dict, compare=False)
 
     is_authenticated = True
     is_anonymous = False
 
     def has_any_scope(self, scopes) -> bool:
-        return self.all_scopes or not self.scopes.isdisjoint(scopes)
+        """Whether the client has one of ``scopes`` at all, on some type or other; what it may
+        do with one object is :func:`loket.api.common.authorisations.may`."""
+        return (
+            self.all_scopes
+            or not self.scopes.isdisjoint(scopes)
+            or any(not grant.scopes.isdisjoint(scopes) for grant in self.grants)
+        )
 
 
 class ZgwJwtAuthentication(BaseAuthentication):
@@ -52,6 +60,15 @@ class ZgwJwtAuthentication(BaseAuthentication):
             client_id=client.client_id,
             all_scopes=client.all_scopes,
             scopes=frozenset(client.scopes or ()),
+            grants=tuple(
+                Grant(
+                    component=a.component,
+                    scopes=frozenset(a.scopes),
+                    type_url=a.case_type or a.document_type or a.decision_type,
+                    max_confidentiality=a.max_confidentiality,
+                )
+                for a in client.authorizations.all()
+            ),
             claims=claims,
         )
         return user, claims
@@ -66,6 +83,7 @@ class ZgwJwtAuthentication(BaseAuthentication):
         client = (
             ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True)
             .only("client_id", "secret", "all_scopes", "scopes")
+            .prefetch_related("authorizations")
             .first()
         )
         if client is None:

@@ -20,6 +20,13 @@ class Document(models.Model):
     identification = models.CharField(_("identification"), max_length=40)
     source_organisation = models.CharField(_("source organisation (RSIN)"), max_length=9)
     lock = models.CharField(_("lock"), max_length=100, blank=True)
+    # The latest version's type and level, kept here so that lists filter on them directly.
+    document_type = models.ForeignKey(
+        "catalog.DocumentType", on_delete=models.PROTECT, related_name="documents"
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"), max_length=20, choices=Confidentiality.choices
+    )
 
     class Meta:
         verbose_name = _("document")
