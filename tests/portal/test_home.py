@@ -29,3 +29,12 @@ def test_municipality_name_comes_from_configuration(client, settings):
     settings.LOKET_MUNICIPALITY_NAME = "Gemeente Oost"
 
     assert "Welkom bij Gemeente Oost" in client.get("/").content.decode()
+
+
+def test_admin_pages_have_the_language_switch_and_the_municipality(client, admin_user):
+    client.force_login(admin_user)
+
+    html = client.get("/beheer/").content.decode()
+
+    assert 'action="/i18n/setlang/"' in html
+    assert "Gemeente Voorbeeld" in html
