@@ -1,0 +1,101 @@
+"""Loket as the benchmarks run it: PostgreSQL, production mode, gunicorn on loopback."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+
+REPO = Path(__file__).resolve().parent.parent
+SERVER = "postgres://postgres@127.0.0.1:5432"
+CLIENT_ID, SECRET = "bench-client", "bench-secret-of-at-least-32-characters"
+
+
+def ensure_database(name: str, fresh: bool) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
+        ).fetchone()
+        if exists and fresh:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def environment(database: str, port: int) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "loket.conf.settings",
+        "LOKET_MODE": "production",
+        "LOKET_SECRET_KEY": "bench-" + "x" * 40,
+        "LOKET_ALLOWED_HOSTS": "127.0.0.1",
+        "LOKET_MUNICIPALITY_NAME": "Gemeente Benchmark",
+        "LOKET_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOKET_DATA_DIR": str(REPO / "var" / "bench"),
+        "LOKET_DATABASE_URL": f"{SERVER}/{database}",
+        "LOKET_LOG_LEVEL": "WARNING",
+    }
+
+
+def loket(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "-m", "loket", *args], env=env, cwd=REPO, check=True)
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback only
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"Loket did not answer at {url}")
+
+
+@contextmanager
+def running_loket(*, database: str, port: int, workers: int, fresh: bool, seed_cases: int = 0):
+    """Yield the base URL of a migrated, served Loket with the API client ``bench-client``."""
+    ensure_database(database, fresh)
+    env = environment(database, port)
+    loket(env, "migrate", "--verbosity", "0")
+    loket(env, "apiclient", "add", "--client-id", CLIENT_ID, "--secret", SECRET, "--all-scopes")
+    if seed_cases:
+        citizens = str(max(seed_cases // 10, 100))
+        # Seeding writes fictional data, which only demo mode allows.
+        loket(
+            {**env, "LOKET_MODE": "demo"},
+            "seed",
+            "--citizens",
+            citizens,
+            "--cases",
+            str(seed_cases),
+        )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "loket",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/")
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
