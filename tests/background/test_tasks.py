@@ -116,3 +116,19 @@ def test_recently_started_task_is_left_to_its_worker():
     )
 
     assert requeue_abandoned_tasks(lease_seconds=600) == 0
+
+
+def test_a_task_that_failed_for_good_is_listed_in_the_admin(settings, admin_client):
+    settings.LOKET_TASK_RETRY = {
+        "max_attempts": 1,
+        "first_delay_seconds": 0,
+        "max_delay_seconds": 0,
+    }
+    result = always_fails.enqueue("the archive is full")
+    make_worker().run()
+
+    listing = admin_client.get("/beheer/django_tasks_database/dbtaskresult/?status__exact=FAILED")
+    detail = admin_client.get(f"/beheer/django_tasks_database/dbtaskresult/{result.id}/change/")
+
+    assert str(result.id) in listing.content.decode()
+    assert "the archive is full" in detail.content.decode()
