@@ -4,6 +4,9 @@ Each app offers its own demo content through a function of its own; this module 
 them in order and prints what a visitor needs to log in.
 """
 
+from django.conf import settings
+
+from loket.brp.register import load_demo_register
 from loket.cases.models import Case
 from loket.catalog.demo import load_demo_catalogue
 from loket.identity.demo import (
@@ -24,6 +27,7 @@ def load_demo_data() -> None:
 
     load_demo_identities()
     load_demo_catalogue()
+    load_demo_register()
     if not Case.objects.exists():
         seed_volume_data(citizens=DEMO_CITIZENS, cases=DEMO_CASES)
 
@@ -39,6 +43,8 @@ def demo_welcome(base_url: str, municipality_name: str) -> str:
     lines += [
         "",
         f"ZGW API client (every scope): client_id {DEMO_API_CLIENT_ID}, secret {DEMO_API_SECRET}",
+        f"Haal Centraal BRP (fictional register): {base_url}/haalcentraal/api/brp/personen, "
+        f"X-API-KEY {settings.LOKET_BRP_SERVER_API_KEY}",
         "",
         "Mail is written to files under the data folder, not sent. Stop with Ctrl+C.",
         "",

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from loket.brp.bsn import fictional_bsns
-from loket.brp.fictional import fictional_person
+from loket.brp.bsn import fictional_bsns, seed_range
+from loket.brp.fictional import fictional_person, load_address_register
 from loket.brp.models import Person
 from loket.cases.archiving import archive_fields
 from loket.cases.identification import reserve_case_numbers
@@ -37,7 +37,8 @@ def seed_volume_data(*, citizens: int, cases: int, batch_size: int = 5000, seed:
 
 
 def seed_citizens(count: int, rng: random.Random, batch_size: int) -> None:
-    last = Person.objects.filter(bsn__startswith="9").order_by("-bsn").first()
+    load_address_register()
+    last = Person.objects.filter(bsn__range=seed_range()).order_by("-bsn").first()
     numbers = fictional_bsns(after=last.bsn if last else None)
     today = timezone.localdate()
     with tqdm(total=count, desc="citizens", unit=" persons") as progress:

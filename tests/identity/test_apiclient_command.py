@@ -24,7 +24,12 @@ def test_add_list_and_revoke(process_env):
     )
     assert added.returncode == 0, added.stderr
     client = ApiClient.objects.get(client_id="zaaksysteem")
-    assert client.scopes == ["catalogi.lezen", "zaken.lezen"] and not client.all_scopes
+    authorisations = client.application.authorizations.all()
+    assert {(a.component, tuple(a.scopes), a.type_url) for a in authorisations} == {
+        ("ztc", ("catalogi.lezen",), ""),
+        ("zrc", ("zaken.lezen",), ""),
+    }
+    assert not client.application.all_scopes
 
     listed = run_loket("apiclient", "list", env=process_env)
     assert "zaaksysteem\tactive\tcatalogi.lezen, zaken.lezen" in listed.stdout
@@ -49,7 +54,7 @@ def test_all_scopes_and_refusals(process_env):
         ).returncode
         == 0
     )
-    assert ApiClient.objects.get(client_id="beheer").all_scopes
+    assert ApiClient.objects.get(client_id="beheer").application.all_scopes
 
     short = run_loket(
         "apiclient",
@@ -65,3 +70,33 @@ def test_all_scopes_and_refusals(process_env):
 
     unknown = run_loket("apiclient", "revoke", "--client-id", "onbekend", env=process_env)
     assert unknown.returncode != 0 and "no active API client onbekend" in unknown.stderr
+
+
+def test_secret_for_a_client_added_through_the_api_and_unknown_scopes(process_env):
+    from loket.identity.services import create_application
+
+    create_application(
+        label="Zaaksysteem",
+        client_ids=["via-api"],
+        authorizations=[{"component": "ztc", "scopes": ["catalogi.lezen"]}],
+    )
+    assert "via-api\tno secret yet" in run_loket("apiclient", "list", env=process_env).stdout
+
+    done = run_loket(
+        "apiclient", "secret", "--client-id", "via-api", "--secret", "g" * 20, env=process_env
+    )
+    assert done.returncode == 0, done.stderr
+    assert ApiClient.objects.get(client_id="via-api").secret == "g" * 20
+
+    unknown = run_loket(
+        "apiclient",
+        "add",
+        "--client-id",
+        "y",
+        "--secret",
+        "h" * 20,
+        "--scope",
+        "onbekend.lezen",
+        env=process_env,
+    )
+    assert unknown.returncode != 0 and "onbekend.lezen names no component" in unknown.stderr

@@ -2,7 +2,9 @@
 
 A case type's ``selectielijstProcestype``, a result type's ``selectielijstklasse`` and its
 ``resultaattypeomschrijving`` must each name a real resource of the right kind, and the result
-must belong to the case type's procestype (Catalogi API rules ztc-001 and ztc-002). URLs of
+must belong to the case type's procestype (Catalogi API rules ztc-001 and ztc-002); a case's
+``communicatiekanaal`` must name a channel (zrc-010), and the Zaken API's links to other
+registries must name a resource of their kind (:func:`remote_resource`). URLs of
 Loket's own Referentielijsten API are answered from memory, without a request to itself; any
 other (VNG's or Open Zaak's public instance) is fetched and kept for ten minutes, as the lists
 change once in years and validating a catalogue should not wait on the network for every field.
@@ -42,6 +44,9 @@ RESULTAAT = Kind("resultaten", frozenset({"url", "procesType", "nummer", "waarde
 RESULTAATTYPEOMSCHRIJVING = Kind(
     "resultaattypeomschrijvingen", frozenset({"url", "omschrijving"}), frozenset({"nummer"})
 )
+COMMUNICATIEKANAAL = Kind(
+    "communicatiekanalen", frozenset({"url", "naam", "omschrijving"}), frozenset({"nummer"})
+)
 
 # Remote answers of this process: url -> (expiry on the monotonic clock, JSON object).
 _remote_answers: dict[str, tuple[float, dict]] = {}
@@ -57,6 +62,24 @@ def resultaat(url: str) -> dict:
 
 def resultaattypeomschrijving(url: str) -> dict:
     return _resolve(url, RESULTAATTYPEOMSCHRIJVING)
+
+
+def communicatiekanaal(url: str) -> dict:
+    """A case's channel (Zaken API rule zrc-010)."""
+    return _resolve(url, COMMUNICATIEKANAAL)
+
+
+def remote_resource(url: str, *, name: str, required: frozenset[str]) -> dict:
+    """A resource of another registry (a contactmoment, a verzoek, another Zaken API's zaak),
+    fetched like the lists and checked to carry the keys of its kind; ``name`` says the kind
+    in messages."""
+    data = _fetch(url)
+    if missing := sorted(required - data.keys()):
+        raise UnresolvableReference(
+            _("%(url)s is not a %(kind)s: its answer has no %(fields)s.")
+            % {"url": url, "kind": name, "fields": ", ".join(missing)}
+        )
+    return dict(data)
 
 
 def check_result_fits_process(resultaat_url: str, procestype_url: str) -> None:

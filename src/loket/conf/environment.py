@@ -14,6 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 MODES = ("production", "demo")
 DEMO_SECRET_KEY = "loket-demo-secret-key-not-for-production"  # noqa: S105 - refused in production
 DEMO_MUNICIPALITY = "Gemeente Voorbeeld"
+# The X-API-KEY of Loket's own Haal Centraal BRP endpoint in demo mode; refused in production.
+DEMO_BRP_SERVER_API_KEY = "demo-brp-key"
+BRP_SOURCES = ("builtin", "haalcentraal")
 
 TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
 FALSE_WORDS = {"0", "false", "no", "off", "nee", ""}
@@ -77,6 +80,10 @@ class Environment:
     s3_access_key: str
     s3_secret_key: str
     log_level: str
+    brp_source: str
+    brp_url: str
+    brp_api_key: str
+    brp_server_api_key: str
 
     @property
     def is_demo(self) -> bool:
@@ -132,6 +139,14 @@ def read_environment(env: dict | None = None) -> Environment:
         s3_access_key=env.get("LOKET_S3_ACCESS_KEY", ""),
         s3_secret_key=env.get("LOKET_S3_SECRET_KEY", ""),
         log_level=env.get("LOKET_LOG_LEVEL", "INFO").upper(),
+        # Where person data comes from: the built-in fictional register or a Haal Centraal
+        # BRP Personen API; and the key other systems send to the register Loket serves.
+        brp_source=env.get("LOKET_BRP_SOURCE", "builtin").strip().lower(),
+        brp_url=env.get("LOKET_BRP_URL", "").strip().rstrip("/"),
+        brp_api_key=env.get("LOKET_BRP_API_KEY", ""),
+        brp_server_api_key=env.get(
+            "LOKET_BRP_SERVER_API_KEY", DEMO_BRP_SERVER_API_KEY if demo else ""
+        ),
     )
     problems = configuration_problems(environment)
     if problems:
@@ -149,6 +164,10 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append(f"LOKET_STORAGE must be local or s3, not {environment.storage!r}.")
     if environment.storage == "s3" and not environment.s3_bucket:
         problems.append("LOKET_STORAGE is s3 but LOKET_S3_BUCKET is empty.")
+    if environment.brp_source not in BRP_SOURCES:
+        problems.append(
+            f"LOKET_BRP_SOURCE must be builtin or haalcentraal, not {environment.brp_source!r}."
+        )
     try:
         environment.case_number_pattern.format(year=2026, number=1)
     except (KeyError, IndexError, ValueError):
@@ -172,6 +191,15 @@ def configuration_problems(environment: Environment) -> list[str]:
         )
     if environment.debug:
         problems.append("LOKET_DEBUG is on; debug pages leak personal data.")
+    if environment.brp_source == "haalcentraal" and not environment.brp_url:
+        problems.append(
+            "LOKET_BRP_SOURCE is haalcentraal but LOKET_BRP_URL is empty; give the API's base "
+            "address, e.g. https://proefomgeving.haalcentraal.nl/haalcentraal/api/brp."
+        )
+    if environment.brp_server_api_key == DEMO_BRP_SERVER_API_KEY:
+        problems.append(
+            "LOKET_BRP_SERVER_API_KEY is the demo key; choose another or leave it empty."
+        )
     if not environment.allowed_hosts:
         problems.append("LOKET_ALLOWED_HOSTS is empty; name the host names Loket is served on.")
     if not environment.municipality_name:

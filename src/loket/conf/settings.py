@@ -24,6 +24,10 @@ LOKET_MUNICIPALITY_NAME = LOKET.municipality_name
 LOKET_DEMO_LOGIN = LOKET.demo_login
 LOKET_JWT_LEEWAY = LOKET.jwt_leeway
 LOKET_CASE_NUMBER_PATTERN = LOKET.case_number_pattern
+LOKET_BRP_SOURCE = LOKET.brp_source
+LOKET_BRP_URL = LOKET.brp_url
+LOKET_BRP_API_KEY = LOKET.brp_api_key
+LOKET_BRP_SERVER_API_KEY = LOKET.brp_server_api_key
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there

@@ -6,5 +6,10 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("referentielijsten/api/v1/", include("loket.api.referentielijsten.urls")),
     path("catalogi/api/v1/", include("loket.api.catalogi.urls")),
+    path("zaken/api/v1/", include("loket.api.zaken.urls")),
+    path("documenten/api/v1/", include("loket.api.documenten.urls")),
+    path("besluiten/api/v1/", include("loket.api.besluiten.urls")),
+    path("autorisaties/api/v1/", include("loket.api.autorisaties.urls")),
+    path("haalcentraal/api/brp/", include("loket.api.brp.urls")),
     path("", include("loket.portal.urls")),
 ]

@@ -124,7 +124,7 @@ def test_constant_queries_whatever_the_number_of_scopes_and_authorisations(
     registered = ApiClient.objects.get(client_id="veel-scopes")
     ApiAuthorization.objects.bulk_create(
         ApiAuthorization(
-            client=registered,
+            application=registered.application,
             component="zrc",
             scopes=["zaken.lezen"],
             case_type=f"http://testserver/catalogi/api/v1/zaaktypen/{n:08d}-0000-0000-0000-000000000000",

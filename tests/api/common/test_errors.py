@@ -107,3 +107,15 @@ def test_conflict_and_precondition_failed_are_fouten(rf, error, status, code):
     assert response.status_code == status
     assert response.data["code"] == code and response.data["status"] == status
     assert response.content_type == "application/problem+json"
+
+
+def test_a_body_over_the_upload_limit_is_a_413_not_a_crash(settings):
+    from tests.api.common.tokens import client_with
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = client_with("groot", all_scopes=True)
+
+    response = client.post("/catalogi/api/v1/catalogussen", {"naam": "x" * 5000}, format="json")
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "request-too-large"

@@ -41,7 +41,7 @@ def record_audit(
         action=action,
         result=status_code,
         application_id=getattr(user, "client_id", ""),
-        application_label=getattr(user, "client_id", ""),
+        application_label=getattr(user, "label", "") or getattr(user, "client_id", ""),
         user_id=str(claims.get("user_id", ""))[:255],
         user_label=str(claims.get("user_representation", ""))[:255],
         explanation=request.headers.get("X-Audit-Toelichting", "")[:1000],

@@ -3,7 +3,9 @@
 The token names its client in the ``client_id`` claim (older clients: ``iss``); the secret is
 the registered :class:`~loket.identity.models.ApiClient`'s. ``iat`` is required, ``exp`` is
 honoured when present, and both allow ``LOKET_JWT_LEEWAY`` seconds of clock difference.
-Authentication costs two queries (the client and its authorisations), whatever their number.
+Authentication costs two queries (the client with its application, and the application's
+authorisations), whatever their number. Nothing is cached: a change of an application's
+authorisations holds from its next request on.
 """
 
 from dataclasses import dataclass, field
@@ -27,7 +29,8 @@ class ApiUser:
 
     client_id: str
     all_scopes: bool
-    scopes: frozenset[str] = field(default_factory=frozenset)
+    label: str = ""  # the application's name, shown in the audit trail
+    scopes: frozenset[str] = field(default_factory=frozenset)  # held on some type or other
     grants: tuple[Grant, ...] = ()
     claims: dict = field(default_factory=dict, compare=False)
 
@@ -56,19 +59,22 @@ class ZgwJwtAuthentication(BaseAuthentication):
         token = parts[1].decode("latin-1")
         client = self.client_for(client_id_of(token))
         claims = verify(token, client.secret)
+        application = client.application
+        grants = tuple(
+            Grant(
+                component=a.component,
+                scopes=frozenset(a.scopes),
+                type_url=a.type_url,
+                max_confidentiality=a.max_confidentiality,
+            )
+            for a in application.authorizations.all()
+        )
         user = ApiUser(
             client_id=client.client_id,
-            all_scopes=client.all_scopes,
-            scopes=frozenset(client.scopes or ()),
-            grants=tuple(
-                Grant(
-                    component=a.component,
-                    scopes=frozenset(a.scopes),
-                    type_url=a.case_type or a.document_type or a.decision_type,
-                    max_confidentiality=a.max_confidentiality,
-                )
-                for a in client.authorizations.all()
-            ),
+            all_scopes=application.all_scopes,
+            label=application.label,
+            scopes=frozenset().union(*(grant.scopes for grant in grants)),
+            grants=grants,
             claims=claims,
         )
         return user, claims
@@ -82,12 +88,17 @@ class ZgwJwtAuthentication(BaseAuthentication):
             raise AuthenticationFailed(_("The demo client exists only in demo mode."))
         client = (
             ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True)
-            .only("client_id", "secret", "all_scopes", "scopes")
-            .prefetch_related("authorizations")
+            .select_related("application")
+            .only("client_id", "secret", "application__all_scopes", "application__label")
+            .prefetch_related("application__authorizations")
             .first()
         )
         if client is None:
             raise AuthenticationFailed(_("Unknown or revoked client."))
+        if not client.secret:
+            raise AuthenticationFailed(
+                _("The client has no secret yet; the functioneel beheerder sets one.")
+            )
         return client
 
 

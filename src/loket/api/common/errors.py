@@ -10,6 +10,7 @@ import logging
 import uuid
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,12 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is too large.")
+    default_code = "request-too-large"
+
+
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = _("A precondition of the request does not hold.")
@@ -44,6 +51,7 @@ TITLES = {
     406: _("The requested content type cannot be served."),
     409: _("Conflict."),
     412: _("Precondition failed."),
+    413: _("The request body is too large."),
     415: _("Unsupported media type."),
     500: _("A server error occurred."),
 }
@@ -73,6 +81,8 @@ def as_api_exception(exc) -> exceptions.APIException:
         return exc
     if isinstance(exc, Http404):
         return exceptions.NotFound()
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
     if isinstance(exc, DjangoValidationError):

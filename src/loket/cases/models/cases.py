@@ -70,6 +70,25 @@ class Case(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="sub_cases"
     )
     related_cases = models.JSONField(_("relevant other cases"), default=list, blank=True)
+    external_references = models.JSONField(
+        _("references in other systems"),
+        default=list,
+        blank=True,
+        help_text=_("[{kenmerk, bron}]: how other systems know this case (kenmerken)."),
+    )
+    commissioning_organisation = models.CharField(
+        _("commissioning organisation (RSIN)"), max_length=9, blank=True
+    )
+    selection_list_class = models.URLField(
+        _("selection list class"), max_length=1000, blank=True, help_text=_("selectielijstklasse")
+    )
+    process_object_kind = models.CharField(_("process object kind"), max_length=200, blank=True)
+    process_object = models.JSONField(
+        _("process object"),
+        null=True,
+        blank=True,
+        help_text=_("{datumkenmerk, identificatie, objecttype, registratie} (processobject)"),
+    )
     is_suspended = models.BooleanField(_("suspended"), default=False)
     suspension_reason = models.CharField(_("reason for suspension"), max_length=200, blank=True)
     extension_reason = models.CharField(_("reason for extension"), max_length=200, blank=True)
@@ -103,7 +122,10 @@ class Case(models.Model):
                 fields=["source_organisation", "identification"], name="case_identification_unique"
             )
         ]
-        indexes = [models.Index(fields=["case_type", "-registered_on"])]
+        indexes = [
+            models.Index(fields=["case_type", "-registered_on"]),
+            models.Index(fields=["identification"]),
+        ]
 
     def __str__(self) -> str:
         return self.identification
@@ -121,6 +143,15 @@ class StatusChange(models.Model):
     status_type = models.ForeignKey(StatusType, on_delete=models.PROTECT, related_name="+")
     set_at = models.DateTimeField(_("set at"))
     set_by = models.CharField(_("set by"), max_length=200, blank=True)
+    set_by_role = models.ForeignKey(
+        "cases.Role",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+        verbose_name=_("set by (role)"),
+        help_text=_("The role in the case of whoever set the status (gezetdoor)."),
+    )
     note = models.TextField(_("note"), blank=True)
     note_visible_to_citizen = models.BooleanField(_("note visible to the citizen"), default=False)
 
@@ -157,6 +188,12 @@ class Role(models.Model):
         UNIT = "organisatorische_eenheid", _("organisational unit")
         EMPLOYEE = "medewerker", _("employee")
 
+    class Mandate(models.TextChoices):
+        """indicatieMachtiging: whether the subject acts for someone else, or the reverse."""
+
+        AUTHORISED = "gemachtigde", _("acts for someone else")
+        AUTHORISER = "machtiginggever", _("has authorised someone else")
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="roles")
     role_type = models.ForeignKey(RoleType, on_delete=models.PROTECT, related_name="+")
@@ -165,6 +202,13 @@ class Role(models.Model):
     subject_url = models.URLField(_("subject"), max_length=1000, blank=True)
     subject_identification = models.JSONField(_("identification of the subject"), default=dict)
     explanation = models.CharField(_("explanation"), max_length=1000, blank=True)
+    other_name = models.CharField(
+        _("name used instead"), max_length=625, blank=True, help_text=_("afwijkendeNaamBetrokkene")
+    )
+    mandate = models.CharField(_("mandate"), max_length=20, choices=Mandate, blank=True)
+    contact_person = models.JSONField(
+        _("contact person"), null=True, blank=True, help_text=_("{naam, emailadres, ...}")
+    )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:

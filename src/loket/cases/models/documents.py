@@ -67,11 +67,14 @@ class DocumentVersion(models.Model):
     author = models.CharField(_("author"), max_length=200)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True)
     language = models.CharField(_("language"), max_length=3, default="nld")
+    # What the client says the format is; ``content_type`` is what the bytes are.
+    declared_format = models.CharField(_("declared format"), max_length=255, blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True, max_length=300)
     size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
     content_type = models.CharField(_("content type"), max_length=255, blank=True)
     checksum = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    content_withdrawn = models.BooleanField(_("content withdrawn"), null=True)
     link = models.URLField(_("link"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     received_on = models.DateField(_("received on"), null=True, blank=True)
@@ -95,6 +98,35 @@ class DocumentVersion(models.Model):
         return f"{self.document} v{self.version}"
 
 
+class FilePart(models.Model):
+    """Bestandsdeel: one piece of a version's file that the client uploads separately.
+
+    A large file comes in parts of a fixed size; when the document is unlocked, the parts are
+    joined into the version's file and deleted.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="parts")
+    order = models.PositiveIntegerField(_("order"))
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    file = models.FileField(_("file"), upload_to="document-parts/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("file part")
+        verbose_name_plural = _("file parts")
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "order"], name="file_part_order_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} part {self.order}"
+
+    @property
+    def is_uploaded(self) -> bool:
+        return bool(self.file)
+
+
 class UsageRight(models.Model):
     """Gebruiksrecht: under which conditions a document may be used."""
 
@@ -112,6 +144,44 @@ class UsageRight(models.Model):
         return f"{self.document}: {self.conditions[:40]}"
 
 
+class Dispatch(models.Model):
+    """Verzending: to whom a document was sent or from whom it came, and at which one address.
+
+    The addresses are kept as sent with the document, not looked up, so that they stay what
+    they were when the person moves.
+    """
+
+    class Relation(models.TextChoices):
+        SENDER = "afzender", _("sender")
+        ADDRESSEE = "geadresseerde", _("addressee")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="dispatches")
+    party = models.URLField(_("party"), max_length=200)
+    relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
+    explanation = models.CharField(_("explanation"), max_length=200, blank=True)
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    contact_person = models.URLField(_("contact person"), max_length=1000)
+    contact_person_name = models.CharField(_("contact person's name"), max_length=40, blank=True)
+    # Exactly one of the following is the address the document went to or came from.
+    domestic_address = models.JSONField(_("address in the Netherlands"), null=True, blank=True)
+    foreign_address = models.JSONField(_("address abroad"), null=True, blank=True)
+    postal_address = models.JSONField(_("postal address"), null=True, blank=True)
+    fax = models.CharField(_("fax number"), max_length=15, blank=True)
+    email = models.CharField(_("e-mail address"), max_length=100, blank=True)
+    my_government = models.BooleanField(_("MijnOverheid"), default=False)
+    phone = models.CharField(_("phone number"), max_length=15, blank=True)
+
+    class Meta:
+        verbose_name = _("dispatch")
+        verbose_name_plural = _("dispatches")
+        ordering = ["document", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.get_relation_display()}"
+
+
 class CaseDocument(models.Model):
     """Zaakinformatieobject: a document that belongs to a case."""
 
@@ -125,6 +195,9 @@ class CaseDocument(models.Model):
         "cases.StatusChange", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     visible_to_citizen = models.BooleanField(_("visible to the citizen"), default=False)
+    destruction_date = models.DateTimeField(
+        _("to be destroyed on"), null=True, blank=True, help_text=_("vernietigingsdatum")
+    )
 
     class Meta:
         verbose_name = _("case document")

@@ -1,0 +1,1 @@
+"""The Autorisaties API (ZGW 1.5: Autorisaties 1.0.0) at ``/autorisaties/api/v1/``."""

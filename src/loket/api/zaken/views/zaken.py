@@ -1,0 +1,109 @@
+"""Zaken: list, search (``_zoek``), read with ``expand``, create, change, destroy (zrc-023)."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from loket.api.common.authorisations import may
+from loket.api.common.etag import conditional_response
+from loket.api.zaken import expand, filters, geometry, queries
+from loket.api.zaken import scopes as s
+from loket.api.zaken.serializers.zaken import ZaakSerializer, zaak_search_serializer
+from loket.api.zaken.views import base
+from loket.cases import services
+
+ZaakSearchSerializer = zaak_search_serializer(filters.ZaakSearchFilter.base_filters)
+
+
+class ZaakViewSet(
+    base.CrsMixin,
+    base.ListMixin,
+    base.RetrieveMixin,
+    base.CreateMixin,
+    base.UpdateMixin,
+    base.ZakenViewSet,
+):
+    """Zaken. ``expand`` follows the links of the Zaken API and ends in Catalogi types."""
+
+    resource = "zaak"
+    case_lookup = ""
+    serializer_class = ZaakSerializer
+    filterset_class = filters.ZaakFilter
+    required_scopes = {
+        "list": s.READ,
+        "retrieve": s.READ,
+        "search": s.READ,
+        "create": frozenset({s.ZAKEN_CREATE}),
+        "update": s.UPDATE,
+        "partial_update": s.UPDATE,
+        "destroy": frozenset({s.ZAKEN_DELETE}),
+    }
+
+    def get_queryset(self):
+        return queries.cases()
+
+    def case_of(self, instance):
+        return instance
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def list(self, request, *args, **kwargs):
+        base.check_query(request, self.filterset_class, ("page", "expand"))
+        tree = expand.parse(request.query_params.get("expand", ""))
+        return self.page_of(self.filter_queryset(self.get_queryset()), tree)
+
+    def retrieve(self, request, *args, **kwargs):
+        tree = expand.parse(request.query_params.get("expand", ""))
+        case = self.get_object()
+        data = self.get_serializer(case).data
+        expand.expand(request, "zaak", [case], [data], tree)
+        return conditional_response(request, data)
+
+    @extend_schema(request=ZaakSearchSerializer, responses=ZaakSerializer(many=True))
+    @action(detail=False, methods=["post"], url_path="_zoek")
+    def search(self, request, *args, **kwargs):
+        """The list's filters as a body, plus ``zaakgeometrie.within``."""
+        body = ZaakSearchSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        terms = dict(body.validated_data)
+        within = terms.pop("zaakgeometrie", {}).get("within")
+        tree = expand.parse(terms.pop("expand", ""))
+        values = {k: ",".join(v) if isinstance(v, list) else v for k, v in terms.items()}
+        found = filters.ZaakSearchFilter(values, queryset=self.get_queryset(), request=request)
+        if not found.is_valid():
+            raise exceptions.ValidationError(found.errors)
+        queryset = self.readable(found.qs)
+        if within is not None:
+            queryset = geometry.cases_within(queryset, within)
+        return self.page_of(queryset, tree)
+
+    def page_of(self, queryset, tree: dict) -> Response:
+        page = self.paginate_queryset(queryset)
+        data = self.get_serializer(page, many=True).data
+        expand.expand(self.request, "zaak", page, data, tree)
+        return self.get_paginated_response(data)
+
+    # --- writes --------------------------------------------------------------------------
+
+    def authorise_create(self, data):
+        case_type = data["case_type"]
+        level = data.get("confidentiality") or case_type.confidentiality
+        if not may(self.request.user, base.COMPONENT, s.ZAKEN_CREATE, str(case_type.uuid), level):
+            raise exceptions.PermissionDenied(
+                _("The client may not create cases of this type and confidentiality.")
+            )
+
+    def create_object(self, data):
+        return services.open_case(data.pop("case_type"), actor=self.actor, **data)
+
+    def update_object(self, case, data):
+        if not data.get("identification", True):
+            del data["identification"]  # an empty number keeps the one the case has
+        return services.update_case(case, actor=self.actor, force=self.force(case), **data)
+
+    def destroy(self, request, *args, **kwargs):
+        """zrc-023 destroys the case's audit trail with it, so this leaves no entry."""
+        self.call_service(services.delete_case, self.get_object())
+        return Response(status=204)
