@@ -19,7 +19,7 @@ def test_a_postcode_is_written_without_space_in_capitals(typed):
 
 @pytest.mark.parametrize("typed", ["0123AB", "1234 A", "12345", "1234  AB", "AB1234", ""])
 def test_what_is_no_postcode_is_refused_with_an_example(typed):
-    with pytest.raises(ValidationError, match="like 1234 AB"):
+    with pytest.raises(ValidationError, match="zoals 1234 AB"):
         normalise_postcode(typed)
 
 
@@ -66,5 +66,5 @@ def test_an_address_that_is_not_there_is_none(addresses):
 
 @pytest.mark.parametrize("number", [0, -1, 100_000, "twaalf", None])
 def test_a_house_number_must_be_a_whole_number_from_1(addresses, number):
-    with pytest.raises(ValidationError, match="whole number from 1 to 99999"):
+    with pytest.raises(ValidationError, match="heel getal van 1 tot en met 99999"):
         address_for("1234AB", number)

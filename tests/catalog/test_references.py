@@ -128,16 +128,16 @@ def test_changing_the_answer_does_not_change_the_list(own, no_http):
 
 
 def test_an_own_url_of_another_kind_is_unresolvable(own, no_http):
-    with pytest.raises(UnresolvableReference, match="is not a procestype"):
+    with pytest.raises(UnresolvableReference, match="is geen procestype"):
         references.procestype(f"{own}resultaten/{GENERIC_RESULT_1_1}")
-    with pytest.raises(UnresolvableReference, match="is not a resultaat"):
+    with pytest.raises(UnresolvableReference, match="is geen resultaat"):
         references.resultaat(f"{own}procestypen/{PROCESTYPE_1}")
 
 
 def test_an_own_url_of_no_record_is_unresolvable(own, no_http):
-    with pytest.raises(UnresolvableReference, match="There is no procestype"):
+    with pytest.raises(UnresolvableReference, match="Er is geen procestype op"):
         references.procestype(f"{own}procestypen/00000000-0000-0000-0000-000000000000")
-    with pytest.raises(UnresolvableReference, match="There is no resultaattypeomschrijving"):
+    with pytest.raises(UnresolvableReference, match="Er is geen resultaattypeomschrijving op"):
         references.resultaattypeomschrijving(f"{own}resultaattypeomschrijvingen/nonsense")
 
 
@@ -149,7 +149,7 @@ def test_a_result_fits_its_own_process(own, no_http):
 
 
 def test_a_result_of_another_process_does_not_fit(own, no_http):
-    with pytest.raises(UnresolvableReference, match="belongs to procestype"):
+    with pytest.raises(UnresolvableReference, match="hoort bij procestype"):
         references.check_result_fits_process(
             f"{own}resultaten/{GENERIC_RESULT_1_1}", f"{own}procestypen/{PROCESTYPE_2}"
         )
@@ -185,18 +185,18 @@ def test_a_remote_answer_is_kept_for_ten_minutes(remote, monkeypatch):
 def test_a_remote_resource_of_another_kind_is_unresolvable(remote):
     base, _hits = remote
 
-    with pytest.raises(UnresolvableReference, match="is not a procestype: its answer has no"):
+    with pytest.raises(UnresolvableReference, match="is geen procestype: het antwoord bevat geen"):
         references.procestype(f"{base}communicatiekanalen/k1")
-    with pytest.raises(UnresolvableReference, match="but a resource of another kind"):
+    with pytest.raises(UnresolvableReference, match="maar een resource van een andere soort"):
         references.procestype(f"{base}resultaten/r1")
-    with pytest.raises(UnresolvableReference, match="is not a resultaattypeomschrijving"):
+    with pytest.raises(UnresolvableReference, match="is geen resultaattypeomschrijving"):
         references.resultaattypeomschrijving(f"{base}procestypen/p1")
 
 
 def test_a_remote_404_is_unresolvable(remote):
     base, _hits = remote
 
-    with pytest.raises(UnresolvableReference, match="could not be fetched: 404"):
+    with pytest.raises(UnresolvableReference, match="kon niet worden opgehaald: 404"):
         references.resultaat(f"{base}resultaten/missing")
 
 
@@ -204,14 +204,14 @@ def test_a_remote_answer_that_is_no_json_is_unresolvable(remote):
     base, _hits = remote
     server = base.removesuffix("api/v1/")
 
-    with pytest.raises(UnresolvableReference, match="could not be fetched"):
+    with pytest.raises(UnresolvableReference, match="kon niet worden opgehaald"):
         references.procestype(f"{server}not-json")
 
 
 def test_a_server_that_is_not_there_is_unresolvable():
     nobody_listens = f"http://127.0.0.1:{free_port()}/api/v1/procestypen/p1"
 
-    with pytest.raises(UnresolvableReference, match="could not be fetched"):
+    with pytest.raises(UnresolvableReference, match="kon niet worden opgehaald"):
         references.procestype(nobody_listens)
 
 
@@ -219,5 +219,5 @@ def test_a_remote_result_fits_its_remote_process(remote):
     base, _hits = remote
 
     references.check_result_fits_process(f"{base}resultaten/r1", f"{base}procestypen/p1")
-    with pytest.raises(UnresolvableReference, match="belongs to procestype"):
+    with pytest.raises(UnresolvableReference, match="hoort bij procestype"):
         references.check_result_fits_process(f"{base}resultaten/r1", f"{base}procestypen/p2")

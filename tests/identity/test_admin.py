@@ -60,7 +60,7 @@ def test_all_authorisations_and_a_list_exclude_each_other(beheerder):
     response = beheerder.post(reverse("admin:identity_application_add"), form(all_scopes="on"))
 
     assert response.status_code == 200
-    assert "not both" in response.content.decode()
+    assert "of een lijst met autorisaties, niet allebei" in response.content.decode()
     assert not Application.objects.exists()
 
 

@@ -99,4 +99,4 @@ def test_secret_for_a_client_added_through_the_api_and_unknown_scopes(process_en
         "onbekend.lezen",
         env=process_env,
     )
-    assert unknown.returncode != 0 and "onbekend.lezen names no component" in unknown.stderr
+    assert unknown.returncode != 0 and "onbekend.lezen noemt geen component" in unknown.stderr

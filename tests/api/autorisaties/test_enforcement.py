@@ -33,7 +33,7 @@ def test_a_client_without_a_secret_is_refused(zaaksysteem):
     response = client.get(CATALOGI)
 
     assert response.status_code == 401
-    assert "no secret" in response.json()["detail"]
+    assert "nog geen geheim (secret)" in response.json()["detail"]
 
 
 def test_removing_a_scope_is_enforced_on_the_next_request(beheer, zaaksysteem):

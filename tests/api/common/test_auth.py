@@ -70,7 +70,7 @@ def test_expired_token_is_refused(registered, settings):
     token = make_token("zaaksysteem", SECRET, iat=time.time() - 120, exp=int(time.time()) - 60)
 
     body = assert_problem(get(token), 401)
-    assert "expired" in body["detail"]
+    assert "Het token is verlopen" in body["detail"]
 
 
 def test_expired_token_within_leeway_is_accepted(registered, settings):
