@@ -34,8 +34,12 @@ def uuids_only(model, key: str = "case_id"):
 
 
 def cases():
+    # Of the main case and the result only their uuids are shown (as URLs): joining their
+    # whole rows would make every row of a page several times wider.
+    own_fields = [field.attname for field in Case._meta.concrete_fields]
     return (
         Case.objects.select_related("case_type", "main_case", "result")
+        .only(*own_fields, "case_type", "main_case__uuid", "result__uuid", "result__case_id")
         .annotate(status_uuid=latest_status_uuid())
         .prefetch_related(
             Prefetch("sub_cases", uuids_only(Case, "main_case_id")),

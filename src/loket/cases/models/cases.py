@@ -123,6 +123,8 @@ class Case(models.Model):
             )
         ]
         indexes = [
+            # Lists are newest first: a page is read from this index, not sorted from all.
+            models.Index(fields=["-registered_on", "-id"], name="case_newest_first"),
             models.Index(fields=["case_type", "-registered_on"]),
             models.Index(fields=["identification"]),
         ]
@@ -159,6 +161,8 @@ class StatusChange(models.Model):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["case", "set_at", "pk"]
+        # The current status of a case is its latest entry.
+        indexes = [models.Index(fields=["case", "-set_at", "-id"], name="status_latest_first")]
 
     def __str__(self) -> str:
         return f"{self.case}: {self.status_type}"
