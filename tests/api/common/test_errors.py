@@ -119,3 +119,20 @@ def test_a_body_over_the_upload_limit_is_a_413_not_a_crash(settings):
 
     assert response.status_code == 413
     assert response.json()["code"] == "request-too-large"
+
+
+def test_a_body_that_is_no_json_gets_a_validatiefout_with_invalid_params():
+    from tests.api.common.tokens import client_with
+
+    client = client_with("parser", all_scopes=True)
+
+    response = client.generic(
+        "POST", "/catalogi/api/v1/roltypen", b"(\x80", content_type="application/json"
+    )
+
+    body = response.json()
+    assert response.status_code == 400
+    assert body["code"] == "parse_error"
+    assert body["invalidParams"] == [
+        {"name": "nonFieldErrors", "code": "parse_error", "reason": body["detail"]}
+    ]

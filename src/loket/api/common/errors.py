@@ -66,6 +66,11 @@ def zgw_exception_handler(exc, context):
         body["invalidParams"] = invalid_params(exc.get_full_details())
     else:
         body = problem(request, exc, code=first_code(exc.get_full_details()) or exc.default_code)
+        if exc.status_code == 400:
+            # Every 400 is a ValidatieFout, whose invalidParams is required (e.g. bad JSON).
+            body["invalidParams"] = [
+                {"name": "nonFieldErrors", "code": body["code"], "reason": body["detail"]}
+            ]
     headers = {}
     if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
         view = context.get("view")
