@@ -1,38 +1,16 @@
 """The query parameters of the Catalogi API's lists, with the standard's names."""
 
-import json
 from datetime import date
 
 import django_filters as filters
-from django import forms
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
-from django.utils.translation import gettext as _
 
 from loket.api.catalogi.fields import detail
-from loket.api.common.fields import uuid_in
+from loket.api.common.filters import LinkFormField, json_list_contains
 from loket.catalog.choices import DocumentDirection, GenericRole
 
 STATUS_CHOICES = [("alles", "alles"), ("concept", "concept"), ("definitief", "definitief")]
-
-
-class LinkFormField(forms.CharField):
-    """A URL of one of Loket's resources, cleaned to that resource's uuid."""
-
-    def __init__(self, *, view_name: str, **kwargs):
-        self.view_name = view_name
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        object_uuid = uuid_in(value, self.view_name)
-        if object_uuid is None:
-            raise forms.ValidationError(
-                _("This is not the URL of a resource of this kind."), code="invalid"
-            )
-        return object_uuid
 
 
 class LinkFilter(filters.Filter):
@@ -88,17 +66,6 @@ class KeywordsFilter(filters.BaseCSVFilter, filters.CharFilter):
         for keyword in value:
             queryset = queryset.filter(json_list_contains("keywords_text", keyword))
         return queryset
-
-
-def json_list_contains(field: str, item: str) -> Q:
-    """A JSON list of strings holds ``item``: matched on the JSON text, quotes included.
-
-    JSONField ``__contains`` does not exist on SQLite; the JSON text does everywhere (with
-    non-ASCII characters escaped or not, depending on who wrote it).
-    """
-    return Q(**{f"{field}__contains": json.dumps(item)}) | Q(
-        **{f"{field}__contains": json.dumps(item, ensure_ascii=False)}
-    )
 
 
 class CaseTypeFilter(filters.FilterSet):

@@ -4,7 +4,7 @@ import django_filters as filters
 from django.db.models import Exists, OuterRef, TextField
 from django.db.models.functions import Cast
 
-from loket.api.catalogi.filters import LinkFormField, json_list_contains
+from loket.api.common.filters import LinkFormField, json_list_contains
 from loket.api.documenten.fields import DOCUMENT
 from loket.api.documenten.queries import latest_versions
 from loket.cases.models import Dispatch
