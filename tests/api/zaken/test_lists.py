@@ -182,6 +182,16 @@ def test_search_within_an_area(zgw, three):
     }
 
 
+def test_a_geometry_whose_type_is_no_text_is_refused_not_a_crash(zgw, three):
+    # Found by the conformance run (bench/conformance.py): {"type": {}} gave a 500.
+    area = {"zaakgeometrie": {"within": {"type": {}, "coordinates": []}}}
+
+    response = zgw.post(f"{BASE}zaken/_zoek", area, **CRS)
+
+    assert response.status_code == 400
+    assert invalid(response) == {"zaakgeometrie.within": "invalid-geometry"}
+
+
 def test_search_needs_the_coordinate_system_headers(zgw, three):
     assert zgw.post(f"{BASE}zaken/_zoek", {}, HTTP_ACCEPT_CRS="EPSG:4326").status_code == 412
 

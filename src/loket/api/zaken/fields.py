@@ -145,7 +145,9 @@ class GeometryField(serializers.JSONField):
 
 
 def is_geometry(data) -> bool:
-    if not isinstance(data, dict) or data.get("type") not in GEOMETRY_TYPES:
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        return False
+    if data["type"] not in GEOMETRY_TYPES:
         return False
     if data["type"] == "GeometryCollection":
         parts = data.get("geometries")
