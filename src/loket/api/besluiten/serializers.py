@@ -5,7 +5,6 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from loket.api.besluiten.references import INFORMATIEOBJECT, ZAAK, ReferenceField
-from loket.api.common.audit import audit_json
 from loket.api.common.fields import LinkField
 from loket.cases.models import Decision
 from loket.catalog.models import DecisionType
@@ -66,28 +65,3 @@ class BesluitInformatieObjectSerializer(serializers.Serializer):
     url = LinkField("besluiten:besluitinformatieobject-detail", source="*", read_only=True)
     informatieobject = ReferenceField(INFORMATIEOBJECT, source="document")
     besluit = LinkField(BESLUIT, source="decision", queryset=Decision.objects.all())
-
-
-@extend_schema_serializer(component_name="AuditTrail")
-class AuditTrailSerializer(serializers.Serializer):
-    """An audit entry as the standard's ``AuditTrail`` (rendered by ``audit_json``)."""
-
-    uuid = serializers.UUIDField()
-    bron = serializers.CharField()
-    applicatieId = serializers.CharField()
-    applicatieWeergave = serializers.CharField()
-    gebruikersId = serializers.CharField()
-    gebruikersWeergave = serializers.CharField()
-    actie = serializers.CharField()
-    actieWeergave = serializers.CharField()
-    resultaat = serializers.IntegerField()
-    hoofdObject = serializers.URLField()
-    resource = serializers.CharField()
-    resourceUrl = serializers.URLField()
-    toelichting = serializers.CharField()
-    resourceWeergave = serializers.CharField()
-    aanmaakdatum = serializers.DateTimeField()
-    wijzigingen = serializers.DictField()
-
-    def to_representation(self, instance):
-        return audit_json(instance)

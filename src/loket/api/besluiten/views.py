@@ -23,7 +23,7 @@ from loket.api.besluiten.scopes import (
     BESLUITEN_UPDATE,
 )
 from loket.api.common import viewsets as base
-from loket.api.common.audit import record_audit
+from loket.api.common.audit import AuditTrailSerializer, record_audit
 from loket.api.common.authorisations import may, restrict, uuid_of
 from loket.api.common.etag import conditional_response
 from loket.api.common.fields import link
@@ -207,7 +207,7 @@ class AuditTrailViewSet(BesluitenViewSet):
     """The audit trail of one besluit, oldest first, without pages."""
 
     scope_of_action = {"list": AUDITTRAILS_READ, "retrieve": AUDITTRAILS_READ}
-    serializer_class = api.AuditTrailSerializer
+    serializer_class = AuditTrailSerializer
     pagination_class = None
 
     def decision(self) -> Decision:
@@ -224,7 +224,7 @@ class AuditTrailViewSet(BesluitenViewSet):
             "created_at", "pk"
         )
 
-    @extend_schema(responses=api.AuditTrailSerializer(many=True))
+    @extend_schema(responses=AuditTrailSerializer(many=True))
     def list(self, request, *args, **kwargs):
         return Response(self.get_serializer(self.get_queryset(), many=True).data)
 

@@ -5,6 +5,9 @@ action, old and new JSON) and on which main object (the zaak, document or beslui
 ``audittrail`` lists it). It is written in the same transaction as the change.
 """
 
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import serializers
+
 from loket.cases.models import AuditEntry
 
 ACTION_LABELS = {
@@ -70,3 +73,29 @@ def audit_json(entry: AuditEntry) -> dict:
         "aanmaakdatum": entry.created_at.isoformat(),
         "wijzigingen": {"oud": entry.old, "nieuw": entry.new},
     }
+
+
+@extend_schema_serializer(component_name="AuditTrail")
+class AuditTrailSerializer(serializers.Serializer):
+    """An entry as the standard's ``AuditTrail``: rendered by :func:`audit_json`; the fields
+    are declared for the generated OpenAPI document."""
+
+    uuid = serializers.UUIDField()
+    bron = serializers.CharField()
+    applicatieId = serializers.CharField()
+    applicatieWeergave = serializers.CharField()
+    gebruikersId = serializers.CharField()
+    gebruikersWeergave = serializers.CharField()
+    actie = serializers.CharField()
+    actieWeergave = serializers.CharField()
+    resultaat = serializers.IntegerField()
+    hoofdObject = serializers.URLField()
+    resource = serializers.CharField()
+    resourceUrl = serializers.URLField()
+    toelichting = serializers.CharField()
+    resourceWeergave = serializers.CharField()
+    aanmaakdatum = serializers.DateTimeField()
+    wijzigingen = serializers.DictField()
+
+    def to_representation(self, entry):
+        return audit_json(entry)

@@ -2,7 +2,6 @@
 model fields (``source``) and back; the rules are in ``loket.cases.documents``."""
 
 from loket.api.documenten.serializers.documents import (
-    AuditTrailSerializer,
     DocumentChangeSerializer,
     DocumentCreateSerializer,
     DocumentSerializer,
@@ -18,7 +17,6 @@ from loket.api.documenten.serializers.relations import (
 )
 
 __all__ = [
-    "AuditTrailSerializer",
     "DispatchSerializer",
     "DocumentChangeSerializer",
     "DocumentCreateSerializer",

@@ -152,25 +152,3 @@ class SearchSerializer(serializers.Serializer):
     identificatie = serializers.CharField(required=False)
     bronorganisatie = serializers.CharField(required=False)
     expand = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-@extend_schema_serializer(component_name="AuditTrail")
-class AuditTrailSerializer(serializers.Serializer):
-    """An audit entry as rendered by :func:`loket.api.common.audit.audit_json`."""
-
-    uuid = serializers.UUIDField()
-    bron = serializers.CharField()
-    applicatieId = serializers.CharField()
-    applicatieWeergave = serializers.CharField()
-    gebruikersId = serializers.CharField()
-    gebruikersWeergave = serializers.CharField()
-    actie = serializers.CharField()
-    actieWeergave = serializers.CharField()
-    resultaat = serializers.IntegerField()
-    hoofdObject = serializers.URLField()
-    resource = serializers.CharField()
-    resourceUrl = serializers.URLField()
-    toelichting = serializers.CharField()
-    resourceWeergave = serializers.CharField()
-    aanmaakdatum = serializers.DateTimeField()
-    wijzigingen = serializers.DictField()

@@ -3,8 +3,7 @@
 from django.shortcuts import get_object_or_404
 from rest_framework.response import Response
 
-from loket.api.common.audit import audit_json
-from loket.api.documenten import serializers as api
+from loket.api.common.audit import AuditTrailSerializer, audit_json
 from loket.api.documenten.scopes import AUDIT
 from loket.api.documenten.views.base import COMPONENT, DocumentenViewSet
 from loket.cases.models import AuditEntry, Document
@@ -14,7 +13,7 @@ class AuditTrailViewSet(DocumentenViewSet):
     """The audit trail of one document: who changed it, its usage rights, dispatches and
     relations, and how."""
 
-    serializer_class = api.AuditTrailSerializer
+    serializer_class = AuditTrailSerializer
     pagination_class = None
     filter_backends = []
     required_scopes = {"list": AUDIT, "retrieve": AUDIT}

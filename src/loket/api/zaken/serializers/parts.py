@@ -4,7 +4,6 @@ links, customer contacts, links to contact moments and requests, decisions, audi
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from loket.api.common.audit import audit_json
 from loket.api.zaken import links
 from loket.api.zaken.fields import (
     AnyHostUrl,
@@ -272,28 +271,3 @@ class ZaakBesluitSerializer(serializers.Serializer):
     def get_url(self, decision) -> str:
         request = self.context["request"]
         return links.nested_url_of(request, "zaakbesluit", decision.case.uuid, decision.uuid)
-
-
-@extend_schema_serializer(component_name="AuditTrail")
-class AuditTrailSerializer(serializers.Serializer):
-    """Shown through ``audit_json``; the fields are here for the OpenAPI document."""
-
-    uuid = serializers.UUIDField()
-    bron = serializers.CharField()
-    applicatieId = serializers.CharField()
-    applicatieWeergave = serializers.CharField()
-    gebruikersId = serializers.CharField()
-    gebruikersWeergave = serializers.CharField()
-    actie = serializers.CharField()
-    actieWeergave = serializers.CharField()
-    resultaat = serializers.IntegerField()
-    hoofdObject = serializers.URLField()
-    resource = serializers.CharField()
-    resourceUrl = serializers.URLField()
-    toelichting = serializers.CharField()
-    resourceWeergave = serializers.CharField()
-    aanmaakdatum = serializers.DateTimeField()
-    wijzigingen = serializers.DictField()
-
-    def to_representation(self, entry):
-        return audit_json(entry)

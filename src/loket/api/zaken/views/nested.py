@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 
+from loket.api.common.audit import AuditTrailSerializer
 from loket.api.zaken import queries
 from loket.api.zaken import scopes as s
 from loket.api.zaken.serializers import parts as api
@@ -37,7 +38,7 @@ class UnderCase(base.ZakenViewSet):
 class AuditTrailViewSet(base.RetrieveMixin, UnderCase):
     """What was done to the case and its parts, by whom (audittrails.lezen)."""
 
-    serializer_class = api.AuditTrailSerializer
+    serializer_class = AuditTrailSerializer
     required_scopes = {
         "list": frozenset({s.AUDITTRAILS_READ}),
         "retrieve": frozenset({s.AUDITTRAILS_READ}),
