@@ -96,6 +96,15 @@ class Case(models.Model):
     current_status = models.ForeignKey(
         StatusType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    department = models.ForeignKey(
+        "catalog.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("department"),
+        help_text=_("Whose work queue holds the case: the case type's, or one routing chose."),
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     archive_action = models.CharField(
         _("archive action"), max_length=20, choices=ArchiveAction.choices, blank=True

@@ -77,6 +77,7 @@ def open_case(
         start_date=start_date or registered_on,
         planned_end=fields.pop("planned_end", None) or planned_end,
         legal_end=fields.pop("legal_end", None) or legal_end,
+        department=fields.pop("department", None) or case_type.department,
         **fields,
     )
     check_case_fields(case, given=fields)
