@@ -1,3 +1,4 @@
+import mailbox
 import os
 import socket
 import subprocess
@@ -83,3 +84,66 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) in its own process, keeping what it receives in a maildir.
+
+    ``stop()`` and ``start()`` take it down and bring it back on the same port, so a test can
+    have mail delivery fail for a while.
+    """
+
+    def __init__(self, maildir: Path):
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.maildir = maildir
+        self.process = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "aiosmtpd",
+                "--nosetuid",
+                "--listen",
+                f"{self.host}:{self.port}",
+                "--class",
+                "aiosmtpd.handlers.Mailbox",
+                str(self.maildir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until(self.accepts_connections, timeout=15, what=f"SMTP server on {self.port}")
+        except AssertionError:
+            self.stop()  # leave no server behind when it never came up
+            raise
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def accepts_connections(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"SMTP server exited with code {self.process.returncode}")
+        try:
+            socket.create_connection((self.host, self.port), timeout=1).close()
+        except OSError:
+            return False
+        return True
+
+    def messages(self) -> list:
+        """Every mail received so far, as ``email.message.Message`` objects."""
+        return list(mailbox.Maildir(self.maildir, create=False))
+
+
+@pytest.fixture
+def smtp_server(tmp_path):
+    server = SmtpServer(tmp_path / "maildir")
+    server.start()
+    yield server
+    server.stop()

@@ -9,12 +9,14 @@ from django.conf import settings
 from loket.brp.register import load_demo_register
 from loket.cases.models import Case
 from loket.catalog.demo import load_demo_catalogue
+from loket.forms.demo import load_demo_forms
 from loket.identity.demo import (
     DEMO_ACCOUNTS,
     DEMO_API_CLIENT_ID,
     DEMO_API_SECRET,
     DEMO_PASSWORD,
     load_demo_identities,
+    load_demo_memberships,
 )
 
 DEMO_CITIZENS = 200
@@ -27,6 +29,8 @@ def load_demo_data() -> None:
 
     load_demo_identities()
     load_demo_catalogue()
+    load_demo_memberships()  # the departments exist from here on
+    load_demo_forms()
     load_demo_register()
     if not Case.objects.exists():
         seed_volume_data(citizens=DEMO_CITIZENS, cases=DEMO_CASES)

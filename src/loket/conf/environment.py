@@ -16,6 +16,8 @@ DEMO_SECRET_KEY = "loket-demo-secret-key-not-for-production"  # noqa: S105 - ref
 DEMO_MUNICIPALITY = "Gemeente Voorbeeld"
 # The X-API-KEY of Loket's own Haal Centraal BRP endpoint in demo mode; refused in production.
 DEMO_BRP_SERVER_API_KEY = "demo-brp-key"
+# The fictional Voorbeeld lies in the middle of the country.
+DEMO_MAP_AREA = "52.0600,5.0600,52.1100,5.1600"
 BRP_SOURCES = ("builtin", "haalcentraal")
 
 TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
@@ -84,6 +86,8 @@ class Environment:
     brp_url: str
     brp_api_key: str
     brp_server_api_key: str
+    payment_provider: str
+    map_area: tuple[float, float, float, float]
 
     @property
     def is_demo(self) -> bool:
@@ -147,6 +151,10 @@ def read_environment(env: dict | None = None) -> Environment:
         brp_server_api_key=env.get(
             "LOKET_BRP_SERVER_API_KEY", DEMO_BRP_SERVER_API_KEY if demo else ""
         ),
+        # "demo" lets the person choose the outcome; "none" turns online payment off.
+        payment_provider=env.get("LOKET_PAYMENT_PROVIDER", "demo" if demo else "none").strip(),
+        # The municipality's area on the forms' map: south, west, north, east in WGS84.
+        map_area=read_map_area(env.get("LOKET_MAP_AREA", DEMO_MAP_AREA)),
     )
     problems = configuration_problems(environment)
     if problems:
@@ -204,4 +212,20 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append("LOKET_ALLOWED_HOSTS is empty; name the host names Loket is served on.")
     if not environment.municipality_name:
         problems.append("LOKET_MUNICIPALITY_NAME is empty; name the municipality.")
+    if environment.payment_provider == "demo":
+        problems.append(
+            "LOKET_PAYMENT_PROVIDER is demo; the demo payment page exists only in demo mode."
+        )
     return problems
+
+
+def read_map_area(value: str) -> tuple[float, float, float, float]:
+    try:
+        south, west, north, east = (float(part) for part in value.split(","))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"LOKET_MAP_AREA must be four numbers: south,west,north,east; not {value!r}."
+        ) from None
+    if not (south < north and west < east):
+        raise ImproperlyConfigured("LOKET_MAP_AREA: south must be below north, west below east.")
+    return south, west, north, east

@@ -48,7 +48,10 @@ INSTALLED_APPS = [
     "loket.catalog",
     "loket.brp",
     "loket.cases",
+    "loket.notify",
+    "loket.forms",
     "loket.portal",
+    "loket.workqueue",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "loket.identity.middleware.VisitorIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -79,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "loket.portal.context_processors.municipality",
+                "loket.identity.context_processors.visitor",
             ],
         },
     },
@@ -153,6 +158,8 @@ STATIC_ROOT = LOKET.data_dir / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = LOKET.media_root
 LOKET_DOCUMENT_MAX_BYTES = LOKET.document_max_bytes
+LOKET_PAYMENT_PROVIDER = LOKET.payment_provider
+LOKET_MAP_AREA = LOKET.map_area
 
 if LOKET.storage == "s3":
     default_storage = {

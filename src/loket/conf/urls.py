@@ -11,5 +11,8 @@ urlpatterns = [
     path("besluiten/api/v1/", include("loket.api.besluiten.urls")),
     path("autorisaties/api/v1/", include("loket.api.autorisaties.urls")),
     path("haalcentraal/api/brp/", include("loket.api.brp.urls")),
+    path("", include("loket.identity.urls")),
+    path("werk/", include("loket.workqueue.urls")),
+    path("formulieren/", include("loket.forms.urls")),
     path("", include("loket.portal.urls")),
 ]

@@ -8,4 +8,5 @@ urlpatterns = [
     path("producten/", views.product_index, name="product-index"),
     path("producten/<slug:slug>/", views.product_detail, name="product-detail"),
     path("zoeken/", views.product_search, name="product-search"),
+    path("volgen/<str:token>/", views.track, name="track"),
 ]

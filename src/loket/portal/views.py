@@ -1,10 +1,14 @@
 from itertools import groupby
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
 
+from loket.cases.timeline import timeline
 from loket.catalog.models import Product
 from loket.catalog.search import normalise, search_products
+from loket.forms.models import FormDefinition
+from loket.forms.registration import submission_for_track_token
 
 
 class HomeView(TemplateView):
@@ -29,4 +33,20 @@ def product_search(request):
 
 def product_detail(request, slug):
     product = get_object_or_404(Product.objects.published().prefetch_related("costs"), slug=slug)
-    return render(request, "portal/products/detail.html", {"product": product})
+    online_form = FormDefinition.objects.current_for(product)
+    return render(
+        request, "portal/products/detail.html", {"product": product, "online_form": online_form}
+    )
+
+
+def track(request, token):
+    """Track & trace through the secret link of the confirmation mail, without login."""
+    submission = submission_for_track_token(token)
+    if submission is None:
+        raise Http404
+    case = submission.case
+    return render(
+        request,
+        "portal/track.html",
+        {"case": case, "product": submission.definition.product, "steps": timeline(case)},
+    )

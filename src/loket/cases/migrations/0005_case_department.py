@@ -17,17 +17,24 @@ def route_to_case_type_department(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_list_indexes'),
-        ('catalog', '0002_catalogi_api_fields'),
+        ("cases", "0004_list_indexes"),
+        ("catalog", "0002_catalogi_api_fields"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='department',
-            field=models.ForeignKey(blank=True, help_text="Whose work queue holds the case: the case type's, or one routing chose.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='catalog.department', verbose_name='department'),
+            model_name="case",
+            name="department",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Whose work queue holds the case: the case type's, or one routing chose.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="catalog.department",
+                verbose_name="department",
+            ),
         ),
         migrations.RunPython(route_to_case_type_department, migrations.RunPython.noop),
     ]

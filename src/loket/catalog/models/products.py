@@ -1,5 +1,6 @@
 """The product catalogue (PDC): what a citizen or business can arrange with the municipality."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,13 @@ class Department(models.Model):
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="departments",
+        verbose_name=_("members"),
+        help_text=_("The staff who work on this department's queue."),
+    )
 
     class Meta:
         verbose_name = _("department")

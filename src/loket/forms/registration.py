@@ -1,0 +1,231 @@
+"""From submission to case, in one transaction (DESIGN.md: "a submission *is* the case").
+
+The case gets the product's case type, its initiator, the first status, the attachments as
+documents, its properties and location, and the department that routing chooses; the
+confirmation mail is queued in the same transaction. Either all of it is there, or none.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from loket.cases.documents import attach_to_case, create_document
+from loket.cases.models import Case, PaymentIndication, Role
+from loket.cases.services import add_property_value, add_role, open_case, set_status
+from loket.catalog.choices import GenericRole
+from loket.catalog.models import CaseType, Department
+from loket.forms.fields import display
+from loket.forms.models import Submission
+from loket.forms.schema import field_by_key, text
+from loket.notify.services import queue_mail
+
+TRACK_SALT = "loket.forms.track"
+FORM_ACTOR = "Loket (formulier)"
+
+
+def track_token(submission: Submission) -> str:
+    """The secret of the track & trace link: signed, so nothing needs to be stored for it."""
+    return signing.dumps(str(submission.uuid), salt=TRACK_SALT)
+
+
+def submission_for_track_token(token: str) -> Submission | None:
+    try:
+        uuid = signing.loads(token, salt=TRACK_SALT)
+    except signing.BadSignature:
+        return None
+    return Submission.objects.filter(uuid=uuid, case__isnull=False).select_related("case").first()
+
+
+def track_url(submission: Submission) -> str:
+    return settings.LOKET_BASE_URL + reverse("portal:track", args=[track_token(submission)])
+
+
+def case_type_for(product) -> CaseType:
+    case_type = product.case_types.current().order_by("-valid_from").first()
+    if case_type is None:
+        raise CaseType.DoesNotExist(f"No current case type for product {product.slug}")
+    return case_type
+
+
+def routed_department(schema: dict, answers: dict, case_type: CaseType) -> Department:
+    route = schema.get("case", {}).get("route_by")
+    if route:
+        code = route.get("departments", {}).get(answers.get(route["field"]))
+        department = Department.objects.filter(code=code).first() if code else None
+        if department is not None:
+            return department
+    return case_type.department
+
+
+def case_description(schema: dict, answers: dict, language: str) -> str:
+    template = text(schema.get("case", {}).get("description"), language)
+    fields = field_by_key(schema)
+    for key, field in fields.items():
+        if "{" + key + "}" in template:
+            template = template.replace("{" + key + "}", display(field, answers.get(key), language))
+    return template[:80]
+
+
+@transaction.atomic
+def register_submission(submission: Submission) -> Case:
+    """Register the case of a submission; registering twice gives the same case."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.case_id:
+        return submission.case
+    definition = submission.definition
+    schema, answers, language = definition.schema, submission.answers, submission.language
+    case_settings = schema.get("case", {})
+    case_type = case_type_for(definition.product)
+    visitor_bsn, visitor_kvk = submission.draft.owner_bsn, submission.draft.owner_kvk
+    location = answers.get(case_settings.get("location_field", ""))
+    case = open_case(
+        case_type,
+        actor=submission.submitted_by or FORM_ACTOR,
+        description=case_description(schema, answers, language) or case_type.description,
+        department=routed_department(schema, answers, case_type),
+        communication_channel=settings.LOKET_BASE_URL + "/",
+        payment_indication=PaymentIndication.PAID
+        if submission.amount
+        else PaymentIndication.NOT_APPLICABLE,
+        last_payment_date=timezone.now() if submission.amount else None,
+        geometry={"type": "Point", "coordinates": [location["lon"], location["lat"]]}
+        if location
+        else None,
+    )
+    add_parties(case, case_settings, answers, visitor_bsn, visitor_kvk, submission.submitted_by)
+    first_status = case_type.status_types.order_by("order").first()
+    set_status(
+        case,
+        first_status,
+        actor=FORM_ACTOR,
+        note=_("Received through the online form."),
+        note_visible_to_citizen=True,
+    )
+    add_properties(case, case_settings.get("properties", {}), answers, schema)
+    attach_uploads(case, submission, case_type)
+    submission.case = case
+    submission.status = Submission.Status.REGISTERED
+    submission.registered_at = timezone.now()
+    submission.save(update_fields=["case", "status", "registered_at"])
+    draft = submission.draft
+    draft.submitted_at = submission.registered_at
+    draft.save(update_fields=["submitted_at"])
+    queue_confirmation(submission, case_settings)
+    return case
+
+
+def role_type(case_type: CaseType, generic: str):
+    return case_type.role_types.filter(generic=generic).order_by("pk").first()
+
+
+def add_parties(case, case_settings, answers, visitor_bsn, visitor_kvk, visitor_name):
+    """The initiator is who logged in; a person named in the form (the mother on a birth
+    notification, the deceased on a death notification) is recorded as stakeholder."""
+    initiator = role_type(case.case_type, GenericRole.INITIATOR)
+    if initiator and visitor_bsn:
+        add_role(
+            case,
+            initiator,
+            subject_kind=Role.SubjectKind.PERSON,
+            subject_identification={"inpBsn": visitor_bsn},
+            other_name=visitor_name,
+        )
+    elif initiator and visitor_kvk:
+        add_role(
+            case,
+            initiator,
+            subject_kind=Role.SubjectKind.BRANCH,
+            subject_identification={"kvkNummer": visitor_kvk},
+            other_name=visitor_name,
+        )
+    subject = case_settings.get("initiator")
+    stakeholder = role_type(case.case_type, GenericRole.STAKEHOLDER)
+    if isinstance(subject, dict) and stakeholder and answers.get(subject["bsn_field"]):
+        add_role(
+            case,
+            stakeholder,
+            subject_kind=Role.SubjectKind.PERSON,
+            subject_identification={"inpBsn": answers[subject["bsn_field"]]},
+        )
+
+
+def add_properties(case, mapping: dict, answers: dict, schema: dict):
+    fields = field_by_key(schema)
+    properties = {prop.name: prop for prop in case.case_type.properties.all()}
+    for name, key in mapping.items():
+        value = answers.get(key)
+        if name in properties and value not in (None, "", []):
+            add_property_value(case, properties[name], value=property_text(fields[key], value))
+
+
+def property_text(field: dict, value) -> str:
+    """An answer as a case property holds it: a choice by its label, a date as YYYYMMDD."""
+    if field["type"] == "choice":
+        return display(field, value, "nl")
+    if field["type"] == "date":
+        return value.replace("-", "")
+    return str(value)
+
+
+def attach_uploads(case, submission: Submission, case_type: CaseType):
+    links = case_type.document_type_links.select_related("document_type").order_by("order")
+    default_link = links.filter(direction="inkomend").first() or links.first()
+    fields = field_by_key(submission.definition.schema)
+    for upload in submission.draft.uploads.order_by("pk"):
+        if upload.field not in submission.answers:
+            continue  # the field was hidden by a later answer
+        wanted = fields.get(upload.field, {}).get("document_type")
+        link = (wanted and links.filter(document_type__description=wanted).first()) or default_link
+        with upload.file.open("rb") as stored:
+            content = stored.read()
+        document = create_document(
+            document_type=link.document_type,
+            title=upload.name,
+            author=submission.submitted_by or FORM_ACTOR,
+            source_organisation=case.source_organisation,
+            content=content,
+            file_name=upload.name,
+            language="nld",
+        )
+        attach_to_case(case, document, visible_to_citizen=True)
+
+
+def queue_confirmation(submission: Submission, case_settings: dict):
+    to = submission.answers.get(case_settings.get("email_field", ""))
+    if not to:
+        return
+    case = submission.case
+    product = submission.definition.product
+    with override(submission.language):
+        subject = _("We have received your request: %(product)s (%(number)s)") % {
+            "product": product.name,
+            "number": case.identification,
+        }
+        body = confirmation_text(submission, case, product)
+    queue_mail(to=to, subject=subject, text_body=body, case=case, language=submission.language)
+
+
+def confirmation_text(submission, case, product) -> str:
+    lines = [
+        _("Dear Sir or Madam,"),
+        "",
+        _("We have received your request for %(product)s.") % {"product": product.name},
+        _("Your case number is %(number)s.") % {"number": case.identification},
+    ]
+    if case.planned_end:
+        lines.append(
+            _("We expect to be done by %(date)s.") % {"date": case.planned_end.strftime("%d-%m-%Y")}
+        )
+    lines += [
+        "",
+        _("Follow your request here:"),
+        track_url(submission),
+        "",
+        _("Kind regards,"),
+        settings.LOKET_MUNICIPALITY_NAME,
+    ]
+    return "\n".join(lines)

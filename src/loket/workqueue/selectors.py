@@ -1,0 +1,110 @@
+"""What the work queue shows: the departments a user works in and the open cases of one.
+
+Who may see a queue is decided here, not in the templates: a user sees the queues of the
+departments they are a member of, a superuser every queue. Asking for any other department
+answers 404, the same as for a department that does not exist.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Count, F, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from loket.cases.models import Case
+from loket.catalog.models import Department
+
+# A case whose legal end date is this many days away or closer needs attention.
+AT_RISK_DAYS = 5
+
+
+class Light(models.TextChoices):
+    """The traffic light of a case's deadline."""
+
+    OVERDUE = "overdue", _("Overdue")
+    AT_RISK = "at_risk", _("At risk")
+    ON_TIME = "on_time", _("On time")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+# The NL Design System status badge that gives each light its colour.
+BADGE = {
+    Light.OVERDUE: "danger",
+    Light.AT_RISK: "warning",
+    Light.ON_TIME: "safe",
+    Light.SUSPENDED: "neutral",
+}
+
+
+def visible_departments(user) -> QuerySet[Department]:
+    """The departments whose queue ``user`` may see."""
+    if not (user.is_authenticated and user.is_active):
+        return Department.objects.none()
+    if user.is_superuser:
+        return Department.objects.all()
+    return Department.objects.filter(members=user)
+
+
+def departments_with_counts(user) -> QuerySet[Department]:
+    """The user's departments, each with ``open_cases``: how many open cases its queue holds."""
+    return (
+        visible_departments(user)
+        .annotate(open_cases=Count("cases", filter=Q(cases__closed_on__isnull=True), distinct=True))
+        .order_by("name", "code")
+    )
+
+
+def queue_department(user, code: str) -> Department:
+    """The department with this code if ``user`` may see its queue; Http404 otherwise."""
+    return get_object_or_404(visible_departments(user), code=code)
+
+
+def queue_cases(department: Department) -> QuerySet[Case]:
+    """The department's open cases, the earliest legal end date first."""
+    return (
+        Case.objects.open()
+        .filter(department=department)
+        .select_related("case_type", "current_status")
+        .order_by(F("legal_end").asc(nulls_last=True), "registered_on", "pk")
+    )
+
+
+def deadline_light(case: Case, today: date) -> Light:
+    """Overdue after the legal end date; at risk within ``AT_RISK_DAYS`` of it or after the
+    planned end; on time otherwise. A suspended case's clock stands still: its dates move on
+    when it resumes, so it has no light of its own until then."""
+    if case.is_suspended:
+        return Light.SUSPENDED
+    if case.legal_end and case.legal_end < today:
+        return Light.OVERDUE
+    if case.legal_end and case.legal_end <= today + timedelta(days=AT_RISK_DAYS):
+        return Light.AT_RISK
+    if case.planned_end and case.planned_end < today:
+        return Light.AT_RISK
+    return Light.ON_TIME
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue: a case with its deadline's light."""
+
+    case: Case
+    light: Light
+
+    @property
+    def badge(self) -> str:
+        return BADGE[self.light]
+
+    @property
+    def status(self) -> str:
+        """The current status as the citizen reads it, else its description; "" for none."""
+        status = self.case.current_status
+        if status is None:
+            return ""
+        return status.citizen_name or status.description
+
+
+def queue_rows(cases, today: date) -> list[QueueRow]:
+    return [QueueRow(case, deadline_light(case, today)) for case in cases]

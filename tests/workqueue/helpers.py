@@ -1,0 +1,66 @@
+"""Builders for the work queue tests: departments, staff and open cases in a queue."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from loket.cases.services import end_status_of, open_case, record_result, set_status
+from loket.catalog.models import Department
+from loket.identity.roles import Role
+from loket.identity.services import create_staff_account
+from tests.cases.factories import published_case_type
+
+PASSWORD = "a long staff password"
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def department(code: str, name_nl: str, name_en: str = "") -> Department:
+    found, _ = Department.objects.get_or_create(
+        code=code, defaults={"name_nl": name_nl, "name_en": name_en or name_nl}
+    )
+    return found
+
+
+def case_worker(username: str = "bram", *departments: Department):
+    user = create_staff_account(
+        username=username, password=PASSWORD, role=Role.CASE_WORKER, full_name="Bram Behandel"
+    )
+    user.departments.set(departments)
+    return user
+
+
+def case_type_of(queue: Department, identification: str = "UITTREKSEL-BRP"):
+    """A published case type of this department, valid long before and after today."""
+    return published_case_type(
+        identification=identification, department=queue, valid_from=date(2020, 1, 1)
+    )
+
+
+def open_in(case_type, *, registered_days_ago: int = 10, legal_in: int = 30, **fields):
+    """An open case whose legal end date is ``legal_in`` days from today."""
+    return open_case(
+        case_type,
+        actor="test",
+        initiator_bsn="999993653",
+        registered_on=today() - timedelta(days=registered_days_ago),
+        legal_end=today() + timedelta(days=legal_in),
+        **fields,
+    )
+
+
+def close(case):
+    """Close the case as a case worker would: its result, then its end status."""
+    record_result(case, case.case_type.result_types.first())
+    set_status(case, end_status_of(case.case_type), actor="test")
+    case.refresh_from_db()
+    assert case.closed_on is not None
+    return case
+
+
+def with_first_status(case):
+    set_status(case, case.case_type.status_types.order_by("order").first(), actor="test")
+    case.refresh_from_db()
+    return case
