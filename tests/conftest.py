@@ -147,3 +147,14 @@ def smtp_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """A request in English leaves English active in this thread; the next test starts in
+    Dutch, the default, again."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

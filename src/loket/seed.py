@@ -88,6 +88,7 @@ def write_case_batch(size, case_types, bsns, rng, today) -> None:
             source_organisation=case_type.catalogue.rsin,
             responsible_organisation=case_type.catalogue.rsin,
             case_type=case_type,
+            department_id=case_type.department_id,
             description=case_type.description,
             confidentiality=case_type.confidentiality,
             start_date=registered_on,

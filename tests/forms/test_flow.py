@@ -3,6 +3,7 @@ answers, the logic, the checks, prefill, payment and the one transaction of subm
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from loket.cases.models import Case, PaymentIndication
@@ -310,3 +311,37 @@ def test_english_pages_speak_english(filler):
     start(filler, "melding-openbare-ruimte")
     filler.post({"categorie": "afval"})
     assert "Fill in this field." in filler.html
+
+
+def test_hospital_staff_file_a_birth_for_the_parents(filler, resident):
+    filler.client.post(reverse("identity:demo-eherkenning"), {"kvk": "99990011", "next": "/"})
+    start(filler, "geboorteaangifte")
+    filler.post(
+        {
+            "kind_voornamen": "Noor",
+            "kind_achternaam": "Jansen",
+            "kind_geboortedatum": timezone.localdate().strftime("%d-%m-%Y"),
+            "kind_geboortetijd": "04:12",
+            "kind_geslacht": "meisje",
+            "kind_geboorteplaats": "Voorbeeld",
+        }
+    )
+    filler.post({"moeder_bsn": "123456789", "moeder_naam": "A. Jansen", "andere_ouder": "nee"})
+    assert "Dit is geen geldig burgerservicenummer" in filler.html
+    assert 'value="123456789"' in filler.html
+    filler.post({"moeder_bsn": resident.bsn, "moeder_naam": "A. Jansen", "andere_ouder": "nee"})
+    filler.post({"naam_medewerker": "Verpleegkundige De Boer", "email": "kraam@example.nl"})
+    filler.confirm()
+
+    case = Case.objects.get()
+    assert case.initiator_kvk == "99990011" and case.initiator_bsn == ""
+    mother = case.roles.get(generic="belanghebbende")
+    assert mother.subject_identification == {"inpBsn": resident.bsn}
+    assert case.description == "Geboorteaangifte Noor Jansen"
+
+
+def test_a_citizen_login_cannot_fill_a_partner_form(filler, resident):
+    log_in(filler, resident)
+    response = filler.client.get(reverse("forms:start", args=["geboorteaangifte"]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("identity:login"))

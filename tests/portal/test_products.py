@@ -71,3 +71,29 @@ def test_product_page_in_english_falls_back_to_dutch_where_untranslated(client):
 
     assert "Dog tax" in html
     assert "Samenvatting van Hondenbelasting." in html
+
+
+def test_a_product_with_an_online_form_has_the_direct_regelen_button(client):
+    from loket.forms.services import save_definition
+
+    online = make_product("melding", "Melding openbare ruimte")
+    counter = make_product("rijbewijs", "Rijbewijs aanvragen")
+    concept = make_product("concept-form", "Nog niet online")
+    schema = {
+        "steps": [
+            {
+                "key": "melding",
+                "title": {"nl": "Melding"},
+                "fields": [{"key": "wat", "type": "text", "label": {"nl": "Wat"}}],
+            }
+        ]
+    }
+    save_definition(online, login="none", schema=schema)
+    save_definition(concept, login="none", schema=schema, publish=False)
+
+    page = client.get(reverse("portal:product-detail", args=[online.slug])).content.decode()
+    assert "Direct regelen" in page
+    assert f'href="{reverse("forms:start", args=[online.slug])}"' in page
+    for other in (counter, concept):
+        page = client.get(reverse("portal:product-detail", args=[other.slug])).content.decode()
+        assert "Direct regelen" not in page
