@@ -3,6 +3,7 @@
 
 from django import forms as django_forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from loket.forms.models import FormDefinition, Submission
@@ -39,7 +40,16 @@ class FormDefinitionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish the selected forms"))
     def publish(self, request, queryset):
         for definition in queryset.filter(published=False):
-            publish_definition(definition)
+            try:
+                publish_definition(definition)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("%(form)s is not published: %(problems)s")
+                    % {"form": definition, "problems": " ".join(error.messages)},
+                    messages.ERROR,
+                )
+                return
         self.message_user(request, _("Published."), messages.SUCCESS)
 
     @admin.action(description=_("Make a new concept version"))

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as StdnumError
@@ -101,9 +101,15 @@ def clean_text(field, raw, ctx):
     return raw
 
 
+THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
 def clean_number(field, raw, ctx):
+    value = raw.replace(" ", "")
+    if THOUSANDS.fullmatch(value):  # 1.000: a Dutch thousands separator
+        value = value.replace(".", "")
     try:
-        number = int(raw.replace(".", "").replace(" ", ""))
+        number = int(value)
     except ValueError:
         raise refuse(_("Fill in a whole number, like 3.")) from None
     check_range(field, number, str)
@@ -113,7 +119,7 @@ def clean_number(field, raw, ctx):
 def parse_amount(raw: str) -> Decimal:
     """Euros as people type them: 12,50 / € 1.250,00 / 1250.5."""
     value = raw.replace("€", "").replace(" ", "").replace("EUR", "")
-    if "," in value:
+    if "," in value or THOUSANDS.fullmatch(value):  # Dutch: 1.250,50 and 1.250
         value = value.replace(".", "").replace(",", ".")
     try:
         amount = Decimal(value)
@@ -287,7 +293,10 @@ CLEANERS = {
 
 
 def display(field: dict, value, language: str | None = None) -> str:
-    """An answer as the summary, the case and the mails show it."""
+    """An answer as the summary, the case and the mails show it, in ``language`` if given."""
+    if language:
+        with translation.override(language):
+            return display(field, value)
     if empty(value):
         return "" if field["type"] != "checkbox" else _("No")
     kind = field["type"]

@@ -7,6 +7,7 @@ citizen halfway through a form.
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -96,7 +97,10 @@ def schema_problems(schema: dict) -> list[str]:
         seen_steps.add(key)
         if not text(step.get("title"), "nl"):
             problems.append(_("Step %(key)s has no Dutch title.") % {"key": key})
-        for field in step.get("fields", []):
+        if not isinstance(step.get("fields"), list) or not step["fields"]:
+            problems.append(_("Step %(key)s has no fields.") % {"key": key})
+            continue
+        for field in step["fields"]:
             problems += field_problems(field, fields, in_group=False)
     for field in fields.values():
         for name in ("show_if", "required_if"):
@@ -125,11 +129,24 @@ def field_problems(field: dict, seen: dict, *, in_group: bool) -> list[str]:
     if not KEY.fullmatch(key) or key in seen:
         problems.append(_("Field key %(key)r is not a unique lowercase key.") % {"key": key})
     seen[key] = field
-    if kind not in FIELD_TYPES or (in_group and kind in NOT_IN_GROUPS):
+    if kind not in FIELD_TYPES:
         problems.append(
             _("Field %(key)s has an unknown type %(type)r.") % {"key": key, "type": kind}
         )
         return problems
+    if in_group and kind in NOT_IN_GROUPS:
+        problems.append(
+            _("Field %(key)s of type %(type)s cannot be part of a group.")
+            % {"key": key, "type": kind}
+        )
+        return problems
+    if kind == "date":
+        for limit in (field.get("min"), field.get("max")):
+            if limit is not None and not valid_date_limit(str(limit)):
+                problems.append(
+                    _("Date field %(key)s has a limit %(limit)r that is no date, today or today+N.")
+                    % {"key": key, "limit": limit}
+                )
     if kind != "paragraph" and not text(field.get("label"), "nl"):
         problems.append(_("Field %(key)s has no Dutch label.") % {"key": key})
     if kind == "choice" and not field.get("choices"):
@@ -148,6 +165,8 @@ def case_problems(case: dict, fields: dict) -> list[str]:
     references += list((case.get("properties") or {}).values())
     initiator = case.get("initiator", "login")
     if isinstance(initiator, dict):
+        if not initiator.get("bsn_field"):
+            problems.append(_("The case's initiator must be login, none or a BSN field."))
         references.append(initiator.get("bsn_field"))
     elif initiator not in ("login", "none"):
         problems.append(_("The case's initiator must be login, none or a BSN field."))
@@ -161,3 +180,18 @@ def case_problems(case: dict, fields: dict) -> list[str]:
     if fee and fee.get("by") not in fields:
         problems.append(_("The fee depends on a field that does not exist."))
     return problems
+
+
+DATE_LIMIT = re.compile(r"today([+-]\d{1,5})?|\d{4}-\d{2}-\d{2}")
+
+
+def valid_date_limit(limit: str) -> bool:
+    if not DATE_LIMIT.fullmatch(limit):
+        return False
+    if limit.startswith("today"):
+        return True
+    try:
+        date.fromisoformat(limit)
+    except ValueError:
+        return False
+    return True
