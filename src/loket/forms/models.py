@@ -140,8 +140,6 @@ class Submission(models.Model):
         related_name="submission",
         verbose_name=_("case"),
     )
-    # The secret of the track & trace link in the confirmation mail; only its hash is kept.
-    track_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
 

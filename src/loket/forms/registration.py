@@ -6,9 +6,7 @@ confirmation mail is queued in the same transaction. Either all of it is there, 
 """
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -16,6 +14,7 @@ from django.utils.translation import override
 from loket.cases.documents import attach_to_case, create_document
 from loket.cases.models import Case, PaymentIndication, Role
 from loket.cases.services import add_property_value, add_role, open_case, set_status
+from loket.cases.tracking import track_url
 from loket.catalog.choices import GenericRole
 from loket.catalog.models import CaseType, Department
 from loket.forms.fields import display
@@ -23,25 +22,7 @@ from loket.forms.models import Submission
 from loket.forms.schema import field_by_key, text
 from loket.notify.services import queue_mail
 
-TRACK_SALT = "loket.forms.track"
 FORM_ACTOR = "Loket (formulier)"
-
-
-def track_token(submission: Submission) -> str:
-    """The secret of the track & trace link: signed, so nothing needs to be stored for it."""
-    return signing.dumps(str(submission.uuid), salt=TRACK_SALT)
-
-
-def submission_for_track_token(token: str) -> Submission | None:
-    try:
-        uuid = signing.loads(token, salt=TRACK_SALT)
-    except signing.BadSignature:
-        return None
-    return Submission.objects.filter(uuid=uuid, case__isnull=False).select_related("case").first()
-
-
-def track_url(submission: Submission) -> str:
-    return settings.LOKET_BASE_URL + reverse("portal:track", args=[track_token(submission)])
 
 
 def case_type_for(product) -> CaseType:
@@ -223,7 +204,7 @@ def confirmation_text(submission, case, product) -> str:
     lines += [
         "",
         _("Follow your request here:"),
-        track_url(submission),
+        track_url(case),
         "",
         _("Kind regards,"),
         settings.LOKET_MUNICIPALITY_NAME,

@@ -16,12 +16,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from loket.cases.tracking import track_url
 from loket.catalog.models import Product
 from loket.forms.fields import FillContext, clean_email
 from loket.forms.models import Draft, FormDefinition, Login, Submission
 from loket.forms.payments import get_payment_provider
 from loket.forms.prefill import prefilled_answers
-from loket.forms.registration import track_url
 from loket.forms.rendering import (
     MAP_HEIGHT,
     MAP_WIDTH,
@@ -359,7 +359,7 @@ def confirmation(request, draft_uuid):
             "submission": submission,
             "case": submission.case,
             "product": draft.definition.product,
-            "track_url": track_url(submission),
+            "track_url": track_url(submission.case),
             "email": submission.answers.get(
                 draft.definition.schema.get("case", {}).get("email_field", "")
             ),

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
 
 from loket.cases.timeline import timeline
+from loket.cases.tracking import case_for_track_token
 from loket.catalog.models import Product
 from loket.catalog.search import normalise, search_products
 from loket.forms.models import FormDefinition
-from loket.forms.registration import submission_for_track_token
 
 
 class HomeView(TemplateView):
@@ -41,12 +41,7 @@ def product_detail(request, slug):
 
 def track(request, token):
     """Track & trace through the secret link of the confirmation mail, without login."""
-    submission = submission_for_track_token(token)
-    if submission is None:
+    case = case_for_track_token(token)
+    if case is None:
         raise Http404
-    case = submission.case
-    return render(
-        request,
-        "portal/track.html",
-        {"case": case, "product": submission.definition.product, "steps": timeline(case)},
-    )
+    return render(request, "portal/track.html", {"case": case, "steps": timeline(case)})

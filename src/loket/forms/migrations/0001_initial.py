@@ -164,7 +164,6 @@ class Migration(migrations.Migration):
                     "payment_reference",
                     models.CharField(blank=True, max_length=100, verbose_name="payment reference"),
                 ),
-                ("track_token_hash", models.CharField(blank=True, db_index=True, max_length=64)),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
                 (
                     "registered_at",
