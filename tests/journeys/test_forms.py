@@ -13,8 +13,6 @@ from loket.cases.models import Case, PaymentIndication
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CASE_NUMBER = re.compile(r"Uw zaaknummer is (\S+)")
-
 
 @pytest.fixture
 def demo(transactional_db, live_server, settings):

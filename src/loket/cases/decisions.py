@@ -19,6 +19,7 @@ from stdnum.nl import bsn
 
 from loket.cases.models import AuditEntry, Case, Decision, DecisionDocument, Document
 from loket.catalog.models import DecisionType
+from loket.notify import case_events
 
 IDENTIFICATION_PREFIX = "BESLUIT-{year}-"
 IDENTIFICATION_DIGITS = 7
@@ -79,6 +80,7 @@ def next_identification(rsin: str, year: int) -> str:
 
 
 @transaction.atomic
+@transaction.atomic
 def create_decision(
     *,
     decision_type: DecisionType,
@@ -110,16 +112,20 @@ def create_decision(
                 _("This identification is already in use for this organisation."),
                 "identificatie-niet-uniek",
             )
-        return Decision.objects.create(identification=identification, **values)
+        decision = Decision.objects.create(identification=identification, **values)
+        case_events.decision_made(decision)
+        return decision
     year = timezone.localdate().year
     for _attempt in range(NUMBERING_ATTEMPTS):
         try:
             with transaction.atomic():
-                return Decision.objects.create(
+                decision = Decision.objects.create(
                     identification=next_identification(responsible_organisation, year), **values
                 )
         except IntegrityError:
             continue
+        case_events.decision_made(decision)
+        return decision
     raise refusal(None, _("No free decision number was found; try again."), "conflict")
 
 

@@ -31,6 +31,7 @@ from loket.cases.models import (
 from loket.cases.services import lock as lock_case
 from loket.cases.services import refuse
 from loket.catalog.models import DocumentType
+from loket.notify import case_events
 
 # The services other apps call; ``sniff_content_type`` for what they store themselves.
 __all__ = [
@@ -398,13 +399,15 @@ def attach_to_case(
         )
     if CaseDocument.objects.filter(case=case, document=document).exists():
         refuse(_("This document is already part of the case."), "unique", "informatieobject")
-    return CaseDocument.objects.create(
+    link = CaseDocument.objects.create(
         case=case,
         document=document,
         title=title or latest_version(document).title,
         description=description,
         visible_to_citizen=visible_to_citizen,
     )
+    case_events.document_added(link)
+    return link
 
 
 def existing_link(document: Document, *, case=None, decision=None):

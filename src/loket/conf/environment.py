@@ -87,6 +87,9 @@ class Environment:
     brp_api_key: str
     brp_server_api_key: str
     payment_provider: str
+    notifications_api: str
+    notifications_client_id: str
+    notifications_secret: str
     map_area: tuple[float, float, float, float]
 
     @property
@@ -151,6 +154,10 @@ def read_environment(env: dict | None = None) -> Environment:
         brp_server_api_key=env.get(
             "LOKET_BRP_SERVER_API_KEY", DEMO_BRP_SERVER_API_KEY if demo else ""
         ),
+        # An external Notificaties API to publish to; empty: Loket routes to its own subscribers.
+        notifications_api=env.get("LOKET_NOTIFICATIONS_API", "").strip(),
+        notifications_client_id=env.get("LOKET_NOTIFICATIONS_CLIENT_ID", "loket"),
+        notifications_secret=env.get("LOKET_NOTIFICATIONS_SECRET", ""),
         # "demo" lets the person choose the outcome; "none" turns online payment off.
         payment_provider=env.get("LOKET_PAYMENT_PROVIDER", "demo" if demo else "none").strip(),
         # The municipality's area on the forms' map: south, west, north, east in WGS84.
@@ -212,6 +219,11 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append("LOKET_ALLOWED_HOSTS is empty; name the host names Loket is served on.")
     if not environment.municipality_name:
         problems.append("LOKET_MUNICIPALITY_NAME is empty; name the municipality.")
+    if environment.notifications_api and not environment.notifications_secret:
+        problems.append(
+            "LOKET_NOTIFICATIONS_API is set but LOKET_NOTIFICATIONS_SECRET is empty; Loket "
+            "signs its calls to that API with it."
+        )
     if environment.payment_provider == "demo":
         problems.append(
             "LOKET_PAYMENT_PROVIDER is demo; the demo payment page exists only in demo mode."

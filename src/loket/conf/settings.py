@@ -159,6 +159,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = LOKET.media_root
 LOKET_DOCUMENT_MAX_BYTES = LOKET.document_max_bytes
 LOKET_PAYMENT_PROVIDER = LOKET.payment_provider
+LOKET_NOTIFICATIONS_API = LOKET.notifications_api
+LOKET_NOTIFICATIONS_CLIENT_ID = LOKET.notifications_client_id
+LOKET_NOTIFICATIONS_SECRET = LOKET.notifications_secret
 LOKET_MAP_AREA = LOKET.map_area
 
 if LOKET.storage == "s3":

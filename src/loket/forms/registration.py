@@ -68,6 +68,7 @@ def register_submission(submission: Submission) -> Case:
         actor=submission.submitted_by or FORM_ACTOR,
         description=case_description(schema, answers, language) or case_type.description,
         department=routed_department(schema, answers, case_type),
+        contact_email=answers.get(case_settings.get("email_field", "")) or "",
         communication_channel=settings.LOKET_BASE_URL + "/",
         payment_indication=PaymentIndication.PAID
         if submission.amount

@@ -96,6 +96,11 @@ class Case(models.Model):
     current_status = models.ForeignKey(
         StatusType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    contact_email = models.EmailField(
+        _("e-mail for messages"),
+        blank=True,
+        help_text=_("Where the citizen wants the messages about this case."),
+    )
     department = models.ForeignKey(
         "catalog.Department",
         on_delete=models.PROTECT,

@@ -14,6 +14,7 @@ from loket.cases.clock import add_term, count_days_between
 from loket.cases.models import Case, ClockEvent
 from loket.cases.services.common import lock, refuse
 from loket.catalog.models import CaseType
+from loket.notify import case_events
 
 
 def deadlines(case_type: CaseType, registered_on: date) -> tuple[date | None, date]:
@@ -101,6 +102,8 @@ def extend(case: Case, *, term: str, reason: str, actor: str, at: datetime | Non
 
 
 def record_clock(case: Case, kind: str, at: datetime | None, actor: str, reason: str) -> None:
+    if kind != ClockEvent.Kind.STARTED:  # the start is part of the case's creation
+        case_events.case_changed(case, kind=f"case_{kind}")
     ClockEvent.objects.create(
         case=case,
         kind=kind,

@@ -11,6 +11,7 @@ from loket.cases.models import Case, Result, Role, StatusChange
 from loket.cases.services.common import check_open, check_same, lock, refuse
 from loket.cases.services.registration import documents_with_latest
 from loket.catalog.models import CaseType, ResultType, StatusType
+from loket.notify import case_events
 
 
 def end_status_of(case_type: CaseType) -> StatusType:
@@ -62,6 +63,7 @@ def set_status(
         case.closed_on = case.archive_date = None
         case.archive_action = ""
     case.save()
+    case_events.status_set(change, closes=is_end)
     return change
 
 
@@ -86,7 +88,9 @@ def record_result(
     check_result_type(case, result_type)
     if Result.objects.filter(case=case).exists():
         refuse(_("This case already has a result."), "unique", "zaak")
-    return Result.objects.create(case=case, result_type=result_type, explanation=explanation)
+    result = Result.objects.create(case=case, result_type=result_type, explanation=explanation)
+    case_events.result_recorded(result)
+    return result
 
 
 @transaction.atomic

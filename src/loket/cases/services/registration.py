@@ -27,6 +27,7 @@ from loket.cases.models import (
 from loket.cases.services.common import check_open, check_same, lock, refuse
 from loket.cases.services.deadlines import deadlines, extend, record_clock, resume, suspend
 from loket.catalog.models import CaseType
+from loket.notify import case_events
 
 
 @transaction.atomic
@@ -85,6 +86,7 @@ def open_case(
     # The clock starts on the registration day, also for a case registered afterwards.
     started = datetime.combine(registered_on, timezone.localtime().time())
     record_clock(case, ClockEvent.Kind.STARTED, timezone.make_aware(started), actor, "")
+    case_events.case_created(case)
     return apply_clock_groups(case, suspension, extension, actor)
 
 
@@ -112,6 +114,7 @@ def update_case(
         setattr(case, field, value)
     check_case_fields(case, given=changes)
     case.save()
+    case_events.case_changed(case)
     return apply_clock_groups(case, suspension, extension, actor)
 
 
@@ -230,4 +233,5 @@ def delete_case(case: Case) -> None:
             "nonFieldErrors",
         )
     AuditEntry.objects.filter(main_object_uuid__in=family.values("uuid")).delete()
+    case_events.case_destroyed(case)
     case.delete()  # the sub cases and every part follow by their CASCADE

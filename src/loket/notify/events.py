@@ -1,0 +1,70 @@
+"""Domain events and their fan-out to subscribers, in the transaction of the change.
+
+``record_event`` stores the event, a delivery per matching subscription (or one to the
+external Notificaties API when ``LOKET_NOTIFICATIONS_API`` is set) and a task per delivery,
+all in the caller's transaction: a change that is rolled back told no one, a change that is
+committed reaches every subscriber, whatever crashes afterwards.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from loket.notify.models import Delivery, Event, SubscriptionChannel
+from loket.notify.webhooks import deliver_notification
+
+
+def record_event(
+    *,
+    kind: str,
+    channel: str,
+    main_object: str,
+    resource: str,
+    resource_url: str,
+    action: str,
+    features: dict,
+    case=None,
+) -> Event:
+    """Store an event and queue its delivery to everyone who subscribed to it."""
+    with transaction.atomic():
+        event = Event.objects.create(
+            kind=kind,
+            channel=channel,
+            main_object=main_object,
+            resource=resource,
+            resource_url=resource_url,
+            action=action,
+            features={key: str(value) for key, value in features.items() if value is not None},
+            created_at=timezone.now(),
+            case=case,
+        )
+        for delivery in fan_out(event):
+            deliver_notification.enqueue(delivery.pk)
+    return event
+
+
+def fan_out(event: Event) -> list[Delivery]:
+    if settings.LOKET_NOTIFICATIONS_API:
+        target = settings.LOKET_NOTIFICATIONS_API.rstrip("/") + "/notificaties"
+        return [Delivery.objects.create(event=event, target_url=target)]
+    wanted = SubscriptionChannel.objects.filter(channel__name=event.channel).select_related(
+        "subscription"
+    )
+    return Delivery.objects.bulk_create(
+        Delivery(
+            event=event, subscription=link.subscription, target_url=link.subscription.callback_url
+        )
+        for link in wanted
+        if link.matches(event.features)
+    )
+
+
+def resend_delivery(delivery: Delivery) -> bool:
+    """Try a dead letter again (the admin's action); False when it was not dead."""
+    with transaction.atomic():
+        revived = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DEAD).update(
+            status=Delivery.Status.PENDING
+        )
+        if revived:
+            deliver_notification.enqueue(delivery.pk)
+    return bool(revived)
