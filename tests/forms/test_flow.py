@@ -345,3 +345,19 @@ def test_a_citizen_login_cannot_fill_a_partner_form(filler, resident):
     response = filler.client.get(reverse("forms:start", args=["geboorteaangifte"]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("identity:login"))
+
+
+def test_a_keyboard_press_on_the_map_keeps_the_typed_place(filler):
+    start(filler, "melding-openbare-ruimte")
+    filler.post({"categorie": "afval", "omschrijving": "Vol."})
+    # A browser sends 0,0 for an image button pressed with the keyboard, not a place.
+    filler.post(
+        {
+            "locatie-lat": "52.085",
+            "locatie-lon": "5.11",
+            "locatie-map.x": "0",
+            "locatie-map.y": "0",
+        },
+        action="map",
+    )
+    assert 'value="52.085"' in filler.html and 'value="5.11"' in filler.html

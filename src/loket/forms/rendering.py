@@ -38,6 +38,14 @@ class ShownField:
     settings: dict = dataclass_field(default_factory=dict)
 
     @property
+    def add_label(self) -> str:
+        return text(self.settings.get("add_label"))
+
+    @property
+    def can_add_row(self) -> bool:
+        return len(self.rows) < self.settings.get("max_items", 50)
+
+    @property
     def described_by(self) -> str:
         ids = [f"{self.name}-help"] if self.help else []
         if self.error:

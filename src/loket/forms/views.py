@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from loket.cases.tracking import track_url
+from loket.cases.tracking import track_token
 from loket.catalog.models import Product
 from loket.forms.fields import FillContext, clean_email
 from loket.forms.models import Draft, FormDefinition, Login, Submission
@@ -224,7 +224,8 @@ def apply_page_action(request, current: dict, typed: dict, action: str) -> str:
                 x, y = int(request.POST[f"{key}-map.x"]), int(request.POST[f"{key}-map.y"])
             except ValueError:
                 return "map"
-            typed[key] = map_point(x, y)
+            if (x, y) != (0, 0):  # a keyboard "click" says 0,0: keep the typed coordinates
+                typed[key] = map_point(x, y)
             return f"map:{key}"
     kind, _sep, rest = action.partition(":")
     if kind == "add" and isinstance(typed.get(rest), list):
@@ -359,7 +360,7 @@ def confirmation(request, draft_uuid):
             "submission": submission,
             "case": submission.case,
             "product": draft.definition.product,
-            "track_url": track_url(submission.case),
+            "track_url": reverse("portal:track", args=[track_token(submission.case)]),
             "email": submission.answers.get(
                 draft.definition.schema.get("case", {}).get("email_field", "")
             ),

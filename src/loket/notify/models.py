@@ -50,6 +50,13 @@ class Mail(models.Model):
         # Stable over every delivery attempt, so a receiver can drop a repeated copy.
         return f"<{self.uuid}@loket>"
 
+    @property
+    def delivery_summary(self) -> str:
+        """Where this mail is, in one sentence in the active language, for the KCC."""
+        from loket.notify.delivery_log import delivery_summary
+
+        return delivery_summary(self)
+
 
 class Channel(models.Model):
     """Kanaal of the Notificaties API: a stream of events that systems can subscribe to."""
@@ -203,3 +210,62 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.target_url}"
+
+
+class StatusMailTemplate(models.Model):
+    """The mail a citizen gets when their case reaches a status, edited by the functioneel
+    beheerder in Django template syntax (``loket.notify.templates_mail`` renders it).
+
+    A template names its case type and status by the words that stay the same over every
+    version of a case type: the case type's identification and the status type's description.
+    An empty case type or status means "any"; ``loket.notify.citizen_mail`` picks the most
+    specific active template in the case's language.
+    """
+
+    case_type_identification = models.CharField(
+        _("case type"),
+        max_length=50,
+        blank=True,
+        help_text=_("The identification of the case type; empty: every case type."),
+    )
+    status_description = models.CharField(
+        _("status"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The description of the status type, as in the case type; empty: every status. "
+            "The first status of a case is never mailed: whoever registers the case confirms it."
+        ),
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default="nl"
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    text_body = models.TextField(_("text"))
+    html_body = models.TextField(
+        _("HTML"),
+        blank=True,
+        help_text=_("The content of the HTML mail; empty: the mail is sent as text only."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive template is skipped; the next more general one is used."),
+    )
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("status mail template")
+        verbose_name_plural = _("status mail templates")
+        ordering = ["case_type_identification", "status_description", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_type_identification", "status_description", "language"],
+                name="status_mail_template_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        case_type = self.case_type_identification or _("every case type")
+        status = self.status_description or _("every status")
+        return f"{case_type} / {status} ({self.language})"
