@@ -25,12 +25,14 @@ DEMO_CASES = 400
 
 def load_demo_data() -> None:
     """Everything the demo shows; safe to run again (it adds nothing the second time)."""
+    from loket.notify.demo import load_demo_status_mails
     from loket.seed import seed_volume_data
 
     load_demo_identities()
     load_demo_catalogue()
     load_demo_memberships()  # the departments exist from here on
     load_demo_forms()
+    load_demo_status_mails()
     load_demo_register()
     if not Case.objects.exists():
         seed_volume_data(citizens=DEMO_CITIZENS, cases=DEMO_CASES)

@@ -12,7 +12,12 @@ from loket.catalog.models import CaseType, StatusType
 from loket.notify.citizen_mail import preview as preview_of
 from loket.notify.models import Mail, StatusMailTemplate
 from loket.notify.services import resend_mail
-from loket.notify.templates_mail import render_mail, sample_context, syntax_problem
+from loket.notify.templates_mail import (
+    error_text,
+    render_mail,
+    sample_context,
+    syntax_problem,
+)
 
 
 @admin.register(Mail)
@@ -190,7 +195,7 @@ class StatusMailTemplateForm(django_forms.ModelForm):
                     "This template cannot be filled in: %(error)s. "
                     "Check the filters and tags it uses."
                 )
-                % {"error": str(error).rstrip(".") or type(error).__name__}
+                % {"error": error_text(error)}
             ) from error
         return cleaned
 

@@ -58,14 +58,9 @@ def candidate_templates(identification: str, status_description: str, language: 
         status_description__in={status_description, ""},
         language__in=languages,
     )
-    by_key = {
-        (t.language, t.case_type_identification, t.status_description): t for t in found
-    }
+    by_key = {(t.language, t.case_type_identification, t.status_description): t for t in found}
     return [
-        by_key[(lang, *level)]
-        for lang in languages
-        for level in levels
-        if (lang, *level) in by_key
+        by_key[(lang, *level)] for lang in languages for level in levels if (lang, *level) in by_key
     ]
 
 

@@ -7,6 +7,7 @@ gives is the content; it is put in a fixed, accessible layout with the municipal
 (``notify/status_mail.html``).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,8 +54,14 @@ def syntax_problem(source: str) -> str | None:
         return _(
             "This template cannot be read: %(error)s. Check that every tag between {%% and "
             "%%} is written correctly and closed, and every value between {{ and }}."
-        ) % {"error": str(error).rstrip(".")}
+        ) % {"error": error_text(error)}
     return None
+
+
+def error_text(error: Exception) -> str:
+    """Django's message on one line, without an empty list of tag libraries at its end."""
+    text = re.sub(r"\s*Must be one of:\s*$", "", str(error))
+    return " ".join(text.split()).rstrip(".:") or type(error).__name__
 
 
 def check_syntax(source: str) -> None:
