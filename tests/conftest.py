@@ -1,3 +1,4 @@
+import json
 import mailbox
 import os
 import socket
@@ -158,3 +159,47 @@ def _default_language_afterwards():
 
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+class WebhookReceiver:
+    """A real HTTP receiver process for webhooks; ``requests()`` is what it got, in order."""
+
+    def __init__(self, directory: Path):
+        self.log = directory / "webhooks.jsonl"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/callback"
+        self.process = None
+
+    def start(self, *options: str) -> "WebhookReceiver":
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(REPO / "tests" / "webhook_receiver.py"),
+                str(self.port),
+                str(self.log),
+                *options,
+            ]
+        )
+        wait_until(self.accepts_connections, timeout=15, what="the webhook receiver")
+        return self
+
+    def accepts_connections(self) -> bool:
+        with socket.socket() as s:
+            return s.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def requests(self) -> list[dict]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text().splitlines()]
+
+
+@pytest.fixture
+def webhook_receiver(tmp_path):
+    receiver = WebhookReceiver(tmp_path)
+    yield receiver
+    receiver.stop()

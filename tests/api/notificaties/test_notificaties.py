@@ -86,6 +86,7 @@ def test_no_delivery_for_another_kanaal(publisher, consumer, zaken, receiver):
     assert not Delivery.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection when done
 def test_the_subscriber_receives_the_message_unchanged(publisher, consumer, zaken, receiver):
     subscribe(consumer, receiver, {"bronorganisatie": "002220647"})
     receiver.received.clear()
