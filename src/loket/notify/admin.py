@@ -4,7 +4,7 @@ mail templates, checked when saved and previewed with the newest case of their c
 
 from django import forms as django_forms
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -255,7 +255,9 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
             format_html(
                 '<iframe sandbox srcdoc="{}" title="{}" '
                 'style="width:100%;max-width:46em;height:32em;border:1px solid #ccc;"></iframe>',
-                rendered.html_body,
+                # escape(), not format_html's own escaping: the rendered HTML is marked
+                # safe, and inside srcdoc it must be an attribute value.
+                escape(rendered.html_body),
                 _("Preview of the HTML mail"),
             )
             if rendered.html_body
@@ -266,7 +268,7 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
             'max-width:46em;">{}</pre>{}',
             source,
             _("Subject:"),
-            rendered.subject,
-            rendered.text_body,
+            escape(rendered.subject),
+            escape(rendered.text_body),
             html,
         )

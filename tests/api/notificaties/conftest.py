@@ -43,7 +43,9 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"null")
-        self.server.received.append({"path": self.path, "headers": dict(self.headers), "body": body})
+        self.server.received.append(
+            {"path": self.path, "headers": dict(self.headers), "body": body}
+        )
         self.send_response(self.server.status)
         self.send_header("Content-Length", "0")
         self.end_headers()

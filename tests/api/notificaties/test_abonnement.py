@@ -54,7 +54,10 @@ def test_create_checks_the_callback_and_stores_the_subscriber(consumer, zaken, r
 def test_any_success_answer_of_the_callback_is_accepted(consumer, zaken, receiver, status):
     receiver.status = status
 
-    assert consumer.post(f"{BASE}abonnement", abonnement_body(receiver), format="json").status_code == 201
+    assert (
+        consumer.post(f"{BASE}abonnement", abonnement_body(receiver), format="json").status_code
+        == 201
+    )
 
 
 @pytest.mark.parametrize("status", [301, 401, 403, 404, 500])
@@ -123,7 +126,11 @@ def test_a_kanaal_given_twice_is_refused(consumer, zaken, receiver):
         ({"auth": ""}, "auth", "blank"),
         ({"auth": "x" * 1001}, "auth", "max_length"),
         ({"kanalen": [{"filters": {}}]}, "kanalen.0.naam", "required"),
-        ({"kanalen": [{"naam": "zaken", "filters": {"zaaktype": ""}}]}, "kanalen.0.filters.zaaktype", "blank"),
+        (
+            {"kanalen": [{"naam": "zaken", "filters": {"zaaktype": ""}}]},
+            "kanalen.0.filters.zaaktype",
+            "blank",
+        ),
     ],
 )
 def test_invalid_fields_are_refused(consumer, zaken, receiver, changes, name, code):
@@ -139,9 +146,7 @@ def test_required_fields(consumer, zaken, receiver, field):
     body = abonnement_body(receiver)
     del body[field]
 
-    assert (field, "required") in params(
-        consumer.post(f"{BASE}abonnement", body, format="json")
-    )
+    assert (field, "required") in params(consumer.post(f"{BASE}abonnement", body, format="json"))
 
 
 def test_list_and_read(consumer, publisher, zaken, receiver):

@@ -6,7 +6,7 @@ from django_tasks_db.models import DBTaskResult
 
 from loket.background.worker import Worker
 from loket.notify.models import Delivery, Event
-from tests.api.notificaties.conftest import ZAAKTYPE, BASE, abonnement_body, create, message_body
+from tests.api.notificaties.conftest import BASE, ZAAKTYPE, abonnement_body, create, message_body
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +16,9 @@ def publish(publisher, **changes):
 
 
 def subscribe(consumer, receiver, filters: dict, kanaal: str = "zaken") -> str:
+    """The uuid of a new subscription."""
     body = abonnement_body(receiver, kanalen=[{"naam": kanaal, "filters": filters}])
-    return create(consumer, "abonnement", body)["url"]
+    return create(consumer, "abonnement", body)["url"].rsplit("/", 1)[-1]
 
 
 def test_a_notification_is_recorded_and_answered(publisher, zaken):
@@ -62,15 +63,9 @@ def test_a_delivery_per_matching_subscription(publisher, consumer, zaken, receiv
 
     event = Event.objects.get()
     delivered_to = {str(d.subscription.uuid) for d in event.deliveries.all()}
-    uuid = lambda url: url.rsplit("/", 1)[-1]  # noqa: E731
-    assert delivered_to == {
-        uuid(everything),
-        uuid(this_organisation),
-        uuid(any_zaaktype),
-        uuid(this_type_and_level),
-    }
-    assert uuid(other_organisation) not in delivered_to
-    assert uuid(secret_only) not in delivered_to
+    assert delivered_to == {everything, this_organisation, any_zaaktype, this_type_and_level}
+    assert other_organisation not in delivered_to
+    assert secret_only not in delivered_to
     assert {d.target_url for d in event.deliveries.all()} == {receiver.url}
     assert {d.status for d in event.deliveries.all()} == {Delivery.Status.PENDING}
     # One delivery task each, in the same transaction.

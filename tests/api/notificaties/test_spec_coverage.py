@@ -34,9 +34,7 @@ def test_generated_schema_names_every_operation_and_field():
     assert schemas["Abonnement"]["properties"]["auth"]["writeOnly"] is True
     paths = generated["paths"]
     assert paths["/kanaal"]["post"]["security"] == [{"JWT-Claims": ["notificaties.publiceren"]}]
-    assert paths["/abonnement"]["post"]["security"] == [
-        {"JWT-Claims": ["notificaties.consumeren"]}
-    ]
+    assert paths["/abonnement"]["post"]["security"] == [{"JWT-Claims": ["notificaties.consumeren"]}]
     assert paths["/abonnement/{uuid}"]["get"]["security"] == [
         {"JWT-Claims": ["(notificaties.consumeren | notificaties.publiceren)"]}
     ]
