@@ -24,8 +24,11 @@ def record_event(
     action: str,
     features: dict,
     case=None,
+    created_at=None,
 ) -> Event:
-    """Store an event and queue its delivery to everyone who subscribed to it."""
+    """Store an event and queue its delivery to everyone who subscribed to it.
+
+    ``created_at`` is now, unless the event comes from another system with its own time."""
     with transaction.atomic():
         event = Event.objects.create(
             kind=kind,
@@ -35,7 +38,7 @@ def record_event(
             resource_url=resource_url,
             action=action,
             features={key: str(value) for key, value in features.items() if value is not None},
-            created_at=timezone.now(),
+            created_at=created_at or timezone.now(),
             case=case,
         )
         for delivery in fan_out(event):

@@ -239,9 +239,7 @@ def receive_notification(
             resource_url=resource_url,
             action=action,
             features=features or {},
+            # Routed unchanged: the subscribers see the publisher's aanmaakdatum.
+            created_at=created_at,
         )
-        # Routed unchanged: the subscribers see the publisher's aanmaakdatum. The delivery
-        # tasks read the event when they run, after this transaction commits.
-        event.created_at = created_at
-        event.save(update_fields=["created_at"])
     return event

@@ -41,9 +41,11 @@ def authorization(delivery: Delivery) -> str:
 
 @task(takes_context=True)
 def deliver_notification(context: TaskContext, delivery_id: int) -> None:
-    delivery = Delivery.objects.select_related("event", "subscription").get(pk=delivery_id)
-    if delivery.status != Delivery.Status.PENDING:
-        return
+    delivery = (
+        Delivery.objects.select_related("event", "subscription").filter(pk=delivery_id).first()
+    )
+    if delivery is None or delivery.status != Delivery.Status.PENDING:
+        return  # delivered already, or its subscription was ended meanwhile
     delivery.attempts += 1
     try:
         response = requests.post(
