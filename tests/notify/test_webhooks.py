@@ -118,3 +118,32 @@ def test_a_worker_killed_mid_batch_loses_no_notification(process_env, webhook_re
 
     keys = {r["idempotency_key"] for r in webhook_receiver.requests() if r["status"] == 204}
     assert keys == {str(e.uuid) for e in Event.objects.filter(case__in=cases)}
+
+
+def test_with_an_external_notificaties_api_every_event_goes_there_signed(
+    process_env, webhook_receiver, settings
+):
+    import jwt
+
+    webhook_receiver.start()
+    external = webhook_receiver.url.rsplit("/", 1)[0] + "/api/v1/"
+    secret = "a-secret-shared-with-the-external-nrc-0123456789"
+    settings.LOKET_NOTIFICATIONS_API = external
+    subscribe("http://127.0.0.1:9/never")  # local subscribers are the external API's business
+    case = open_case(published_case_type(), actor="test")
+    env = {
+        **process_env,
+        "LOKET_NOTIFICATIONS_API": external,
+        "LOKET_NOTIFICATIONS_SECRET": secret,
+    }
+    worker = start_worker(env)
+    try:
+        wait_until(delivered(1), timeout=60, what="the delivery to the external API")
+    finally:
+        stop(worker)
+
+    assert Delivery.objects.get().target_url == external + "notificaties"
+    [received] = webhook_receiver.requests()
+    assert received["body"]["hoofdObject"].endswith(str(case.uuid))
+    token = received["authorization"].removeprefix("Bearer ")
+    assert jwt.decode(token, secret, algorithms=["HS256"])["client_id"] == "loket"
