@@ -376,3 +376,19 @@ def test_the_status_mail_goes_out_over_smtp_by_the_worker(process_env, smtp_serv
     assert mail.status == Mail.Status.SENT
     with translation.override("en"):
         assert mail.delivery_summary.startswith("Sent at ")
+
+
+def test_the_template_and_case_lists_open_in_the_admin(catalogue, admin_client):
+    load_demo_status_mails()
+    case = registered_case()
+
+    templates = admin_client.get(
+        reverse("admin:notify_statusmailtemplate_changelist"), headers={"accept-language": "en"}
+    ).content.decode()
+    cases = admin_client.get(
+        reverse("admin:cases_case_changelist"), headers={"accept-language": "en"}
+    ).content.decode()
+
+    assert "every case type" in templates and "Uw melding is afgehandeld" in templates
+    assert case.identification in cases
+    assert "Add case" not in cases, "cases change through the services only"

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 from loket.cases.services import open_case
 from loket.notify.models import Channel, Delivery, Event, Subscription, SubscriptionChannel
@@ -89,6 +91,24 @@ def test_a_receiver_that_never_recovers_ends_in_the_dead_letters(process_env, we
     assert delivery.attempts == 3 and delivery.last_status_code == 500
     assert "HTTP 500" in delivery.last_error
     assert len(webhook_receiver.requests()) == 3
+
+    # The dead letter is in the admin; once the receiver works, it is sent again from there.
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("beheer", password="x"))
+    listing = admin.get("/beheer/notify/delivery/?status__exact=dead").content.decode()
+    assert webhook_receiver.url in listing
+    webhook_receiver.stop()
+    webhook_receiver.start()
+    admin.post(
+        "/beheer/notify/delivery/",
+        {"action": "send_again", "_selected_action": [delivery.pk]},
+    )
+    worker = start_worker(process_env)
+    try:
+        wait_until(delivered(1), timeout=60, what="the delivery sent again")
+    finally:
+        stop(worker)
+    assert [r["status"] for r in webhook_receiver.requests()] == [500, 500, 500, 204]
 
 
 def test_a_filter_keeps_other_cases_away(webhook_receiver):

@@ -19,6 +19,8 @@ DEMO_BRP_SERVER_API_KEY = "demo-brp-key"
 # The fictional Voorbeeld lies in the middle of the country.
 DEMO_MAP_AREA = "52.0600,5.0600,52.1100,5.1600"
 BRP_SOURCES = ("builtin", "haalcentraal")
+# The OpenID Connect brokers for DigiD and eHerkenning, each read from LOKET_OIDC_<KEY>_*.
+OIDC_BROKERS = {"digid": ("DIGID", "BSN", "bsn"), "eherkenning": ("EHERKENNING", "KVK", "kvk")}
 
 TRUE_WORDS = {"1", "true", "yes", "on", "ja"}
 FALSE_WORDS = {"0", "false", "no", "off", "nee", ""}
@@ -51,6 +53,42 @@ def read_list(env: dict, name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class OidcBroker:
+    """An OpenID Connect broker for DigiD or eHerkenning; in use when it has a client id."""
+
+    discovery_url: str
+    issuer: str
+    client_id: str
+    client_secret: str
+    scope: str
+    identifier_claim: str  # the claim with the BSN (DigiD) or the KvK number (eHerkenning)
+    name_claim: str
+    assurance_claim: str
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.client_id)
+
+
+def read_oidc_broker(env: dict, key: str, identifier: str, identifier_default: str) -> OidcBroker:
+    prefix = f"LOKET_OIDC_{key}_"
+    issuer = env.get(f"{prefix}ISSUER", "").strip().rstrip("/")
+    discovery_url = env.get(f"{prefix}DISCOVERY_URL", "").strip()
+    if not discovery_url and issuer:
+        discovery_url = f"{issuer}/.well-known/openid-configuration"
+    return OidcBroker(
+        discovery_url=discovery_url,
+        issuer=issuer,
+        client_id=env.get(f"{prefix}CLIENT_ID", "").strip(),
+        client_secret=env.get(f"{prefix}CLIENT_SECRET", ""),
+        scope=" ".join(env.get(f"{prefix}SCOPE", "openid").split()),
+        identifier_claim=env.get(f"{prefix}{identifier}_CLAIM", identifier_default).strip(),
+        name_claim=env.get(f"{prefix}NAME_CLAIM", "name").strip(),
+        assurance_claim=env.get(f"{prefix}ASSURANCE_CLAIM", "acr").strip(),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +129,10 @@ class Environment:
     notifications_client_id: str
     notifications_secret: str
     map_area: tuple[float, float, float, float]
+    oidc_digid: OidcBroker
+    oidc_eherkenning: OidcBroker
+    visitor_idle_seconds: int
+    visitor_warning_seconds: int
 
     @property
     def is_demo(self) -> bool:
@@ -162,6 +204,12 @@ def read_environment(env: dict | None = None) -> Environment:
         payment_provider=env.get("LOKET_PAYMENT_PROVIDER", "demo" if demo else "none").strip(),
         # The municipality's area on the forms' map: south, west, north, east in WGS84.
         map_area=read_map_area(env.get("LOKET_MAP_AREA", DEMO_MAP_AREA)),
+        # Logging in to the portal: the DigiD and eHerkenning brokers, and how long a login
+        # lasts without a request, with the warning that many seconds before its end.
+        oidc_digid=read_oidc_broker(env, *OIDC_BROKERS["digid"]),
+        oidc_eherkenning=read_oidc_broker(env, *OIDC_BROKERS["eherkenning"]),
+        visitor_idle_seconds=read_int(env, "LOKET_VISITOR_IDLE_SECONDS", 15 * 60),
+        visitor_warning_seconds=read_int(env, "LOKET_VISITOR_WARNING_SECONDS", 2 * 60),
     )
     problems = configuration_problems(environment)
     if problems:
@@ -190,8 +238,10 @@ def configuration_problems(environment: Environment) -> list[str]:
             "LOKET_CASE_NUMBER_PATTERN may use only {year} and {number}, "
             "e.g. ZAAK-{year}-{number:07d}."
         )
+    problems += visitor_login_problems(environment)
     if environment.is_demo:
         return problems
+    problems += oidc_production_problems(environment)
     if not environment.secret_key or environment.secret_key == DEMO_SECRET_KEY:
         problems.append(
             "LOKET_SECRET_KEY is empty or the demo key; set a long random secret "
@@ -228,6 +278,52 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append(
             "LOKET_PAYMENT_PROVIDER is demo; the demo payment page exists only in demo mode."
         )
+    return problems
+
+
+def visitor_login_problems(environment: Environment) -> list[str]:
+    """Problems with the portal login settings, in every mode."""
+    problems = []
+    if environment.visitor_idle_seconds < 60:
+        problems.append("LOKET_VISITOR_IDLE_SECONDS must be at least 60.")
+    if not 0 <= environment.visitor_warning_seconds < environment.visitor_idle_seconds:
+        problems.append(
+            "LOKET_VISITOR_WARNING_SECONDS must be 0 or more and less than "
+            "LOKET_VISITOR_IDLE_SECONDS."
+        )
+    for name, (key, _identifier, _default) in OIDC_BROKERS.items():
+        broker = getattr(environment, f"oidc_{name}")
+        if broker.configured and "openid" not in broker.scope.split():
+            problems.append(f"LOKET_OIDC_{key}_SCOPE must contain openid.")
+    return problems
+
+
+def oidc_production_problems(environment: Environment) -> list[str]:
+    """A broker that is half configured, or reached without TLS, is refused in production."""
+    problems = []
+    for name, (key, _identifier, _default) in OIDC_BROKERS.items():
+        broker = getattr(environment, f"oidc_{name}")
+        prefix = f"LOKET_OIDC_{key}_"
+        if not broker.configured:
+            if broker.client_secret or broker.discovery_url:
+                problems.append(
+                    f"{prefix}CLIENT_ID is empty but the other {prefix}* settings are set; "
+                    "give the client id the broker issued, or remove them."
+                )
+            continue
+        if not broker.client_secret:
+            problems.append(
+                f"{prefix}CLIENT_ID is set but {prefix}CLIENT_SECRET is empty; "
+                "give the client secret the broker issued with it."
+            )
+        if not broker.discovery_url:
+            problems.append(
+                f"{prefix}CLIENT_ID is set but {prefix}DISCOVERY_URL and {prefix}ISSUER are "
+                "empty; give the broker's address, e.g. "
+                "https://broker.example.nl/.well-known/openid-configuration."
+            )
+        elif not broker.discovery_url.startswith("https://"):
+            problems.append(f"{prefix}DISCOVERY_URL must be an https:// address in production.")
     return problems
 
 

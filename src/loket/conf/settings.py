@@ -4,6 +4,7 @@ See ``loket.conf.environment`` for the variables and the production refusals, an
 for the list that operators set.
 """
 
+from dataclasses import asdict
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,13 @@ LOKET_BRP_SOURCE = LOKET.brp_source
 LOKET_BRP_URL = LOKET.brp_url
 LOKET_BRP_API_KEY = LOKET.brp_api_key
 LOKET_BRP_SERVER_API_KEY = LOKET.brp_server_api_key
+# Portal login through OpenID Connect brokers (loket.identity.oidc): a dict per broker, with
+# an empty client_id when it is not in use.
+LOKET_OIDC_DIGID = asdict(LOKET.oidc_digid)
+LOKET_OIDC_EHERKENNING = asdict(LOKET.oidc_eherkenning)
+# A visitor's login ends after this many seconds without a request; the page warns before.
+LOKET_VISITOR_IDLE_SECONDS = LOKET.visitor_idle_seconds
+LOKET_VISITOR_WARNING_SECONDS = LOKET.visitor_warning_seconds
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there

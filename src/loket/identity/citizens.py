@@ -9,13 +9,20 @@ import time
 from dataclasses import asdict, dataclass
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.http import urlencode
+
+from loket.identity.assurance import assurance_sufficient, check_level
 
 VISITOR_KEY = "loket_visitor"
 LAST_ACTIVITY_KEY = "loket_visitor_last_activity"
-# A login ends after this long without a request, so a forgotten browser does not stay in.
+# A login ends after this long without a request, so a forgotten browser does not stay in;
+# the defaults of LOKET_VISITOR_IDLE_SECONDS and LOKET_VISITOR_WARNING_SECONDS.
 IDLE_TIMEOUT_SECONDS = 15 * 60
+WARNING_SECONDS = 2 * 60
 
 
 @dataclass(frozen=True)
@@ -23,7 +30,7 @@ class Visitor:
     bsn: str = ""
     kvk: str = ""
     name: str = ""
-    assurance: str = ""  # eIDAS level as the broker gives it: "laag", "substantieel", "hoog"
+    assurance: str = ""  # level of assurance: one of assurance.LEVELS, or "" when unknown
     method: str = ""  # "digid", "eherkenning" or "demo"
 
     @property
@@ -57,23 +64,45 @@ def log_out_visitor(request) -> None:
     request.session.flush()
 
 
+def idle_timeout_seconds() -> int:
+    return getattr(settings, "LOKET_VISITOR_IDLE_SECONDS", IDLE_TIMEOUT_SECONDS)
+
+
+def warning_seconds() -> int:
+    return getattr(settings, "LOKET_VISITOR_WARNING_SECONDS", WARNING_SECONDS)
+
+
 def end_idle_visitor(request) -> None:
-    """Log the visitor out after ``IDLE_TIMEOUT_SECONDS`` without a request; else note this one."""
+    """Log the visitor out after ``LOKET_VISITOR_IDLE_SECONDS`` without a request; else note
+    this one."""
     if VISITOR_KEY not in request.session:
         return
     now = time.time()
     last_activity = request.session.get(LAST_ACTIVITY_KEY)
-    if not isinstance(last_activity, int | float) or now - last_activity > IDLE_TIMEOUT_SECONDS:
+    if (
+        not isinstance(last_activity, int | float)
+        or now - last_activity > idle_timeout_seconds()
+    ):
         log_out_visitor(request)
     else:
         request.session[LAST_ACTIVITY_KEY] = now
 
 
-def visitor_required(kind: str | None = None):
+def seconds_left(request) -> float | None:
+    """How long the visitor's login lasts if nothing more happens; None without a visitor."""
+    last_activity = request.session.get(LAST_ACTIVITY_KEY)
+    if VISITOR_KEY not in request.session or not isinstance(last_activity, int | float):
+        return None
+    return max(0.0, last_activity + idle_timeout_seconds() - time.time())
+
+
+def visitor_required(kind: str | None = None, assurance: str | None = None):
     """Let only a logged-in visitor in: ``"person"`` (DigiD), ``"business"`` (eHerkenning) or
-    either (None). Anyone else goes to the login page, and comes back here afterwards."""
+    either (None), and with ``assurance`` a login of that level or higher (``LEVELS`` in
+    ``assurance.py``). Anyone else goes to the login page, and comes back here afterwards."""
     if kind not in (None, "person", "business"):
         raise ValueError(f"visitor_required: unknown kind {kind!r}")
+    check_level(assurance)
 
     def decorator(view):
         @wraps(view)
@@ -85,9 +114,19 @@ def visitor_required(kind: str | None = None):
                 or (kind == "business" and visitor.is_business)
             )
             if not allowed:
+                if assurance:
+                    return login_for_assurance(request, assurance)
                 return redirect_to_login(request.get_full_path(), reverse("identity:login"))
+            if not assurance_sufficient(visitor, assurance):
+                return login_for_assurance(request, assurance)
             return view(request, *args, **kwargs)
 
         return wrapper
 
     return decorator
+
+
+def login_for_assurance(request, assurance: str) -> HttpResponseRedirect:
+    """To the login page, which says which level this page asks for, and back here after."""
+    query = urlencode({"next": request.get_full_path(), "assurance": assurance})
+    return HttpResponseRedirect(f"{reverse('identity:login')}?{query}")

@@ -10,7 +10,15 @@ from django.utils.translation import ngettext
 
 from loket.catalog.models import CaseType, StatusType
 from loket.notify.citizen_mail import preview as preview_of
-from loket.notify.models import Mail, StatusMailTemplate
+from loket.notify.events import resend_delivery
+from loket.notify.models import (
+    Channel,
+    Delivery,
+    Mail,
+    StatusMailTemplate,
+    Subscription,
+    SubscriptionChannel,
+)
 from loket.notify.services import resend_mail
 from loket.notify.templates_mail import (
     error_text,
@@ -271,4 +279,64 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
             escape(rendered.subject),
             escape(rendered.text_body),
             html,
+        )
+
+
+class SubscriptionChannelInline(admin.TabularInline):
+    model = SubscriptionChannel
+    extra = 0
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    """Abonnementen; normally made by the subscribing system through the Notificaties API."""
+
+    list_display = ["callback_url", "client_id", "created_at"]
+    search_fields = ["callback_url", "client_id"]
+    inlines = [SubscriptionChannelInline]
+
+
+@admin.register(Channel)
+class ChannelAdmin(admin.ModelAdmin):
+    list_display = ["name", "documentation_link"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Every delivery of an event; the dead letters (given up) are sent again from here."""
+
+    list_display = [
+        "event",
+        "target_url",
+        "status",
+        "attempts",
+        "last_status_code",
+        "created_at",
+        "delivered_at",
+    ]
+    list_filter = ["status", "event__channel"]
+    search_fields = ["target_url", "event__resource_url", "event__uuid"]
+    readonly_fields = [field.name for field in Delivery._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Send the selected dead letters again"))
+    def send_again(self, request, queryset):
+        count = sum(
+            resend_delivery(delivery) for delivery in queryset.filter(status=Delivery.Status.DEAD)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d delivery is queued again.",
+                "%(count)d deliveries are queued again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )

@@ -141,6 +141,8 @@ class Case(models.Model):
             models.Index(fields=["-registered_on", "-id"], name="case_newest_first"),
             models.Index(fields=["case_type", "-registered_on"]),
             models.Index(fields=["identification"]),
+            # A business's own cases in the portal (Mijn omgeving), as initiator_bsn for persons.
+            models.Index(fields=["initiator_kvk"], name="case_initiator_kvk"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ runs in one transaction: nothing is ever half-written. The modules split them by
 package is their one door.
 """
 
+from loket.cases.services.citizen import EvidenceFile, answer_request
 from loket.cases.services.common import CaseError, check_open, lock, refuse
 from loket.cases.services.deadlines import deadlines, extend, record_clock, resume, suspend
 from loket.cases.services.lifecycle import (
@@ -38,12 +39,14 @@ from loket.cases.services.registration import delete_case, open_case, update_cas
 
 __all__ = [
     "CaseError",
+    "EvidenceFile",
     "add_case_object",
     "add_contact",
     "add_contact_moment",
     "add_property_value",
     "add_request",
     "add_role",
+    "answer_request",
     "change_case_object",
     "change_property_value",
     "change_result",
