@@ -23,7 +23,7 @@ def main() -> None:
     seen = {"count": 0}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - the name http.server calls
+        def do_POST(self):  # the name http.server calls
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             time.sleep(options.delay)
             with lock:
