@@ -12,3 +12,10 @@ class Role(models.TextChoices):
     CASE_WORKER = "case_worker", _("Case worker")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
     MANAGER = "manager", _("Manager")
+
+
+# What each role may read in the admin until its own pages exist ("app_label.codename").
+# The KCC looks a case up with its mails to the citizen (the delivery log).
+ADMIN_VIEW_PERMISSIONS = {
+    Role.KCC: ("cases.view_case", "notify.view_mail"),
+}

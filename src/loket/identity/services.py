@@ -6,13 +6,13 @@ authentication reads them on every request, so the new set holds from the next c
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from loket.identity.models import ApiAuthorization, ApiClient, Application
-from loket.identity.roles import Role
+from loket.identity.roles import ADMIN_VIEW_PERMISSIONS, Role
 
 Component = ApiAuthorization.Component
 
@@ -37,6 +37,12 @@ REQUIRED_PER_COMPONENT = {
 
 def role_group(role: Role) -> Group:
     group, _ = Group.objects.get_or_create(name=role.value)
+    wanted = ADMIN_VIEW_PERMISSIONS.get(role, ())
+    if wanted:
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, _dot, codename in (name.partition(".") for name in wanted)
+        )
     return group
 
 
@@ -50,8 +56,9 @@ def create_staff_account(*, username: str, password: str, role: Role, full_name:
             "first_name": first_name,
             "last_name": last_name,
             "is_active": True,
-            # The admin site is the functioneel beheerder's workplace.
-            "is_staff": role == Role.FUNCTIONAL_ADMIN,
+            # The admin site is the functioneel beheerder's workplace; other roles read there
+            # only what ADMIN_VIEW_PERMISSIONS gives them.
+            "is_staff": role == Role.FUNCTIONAL_ADMIN or role in ADMIN_VIEW_PERMISSIONS,
             "is_superuser": role == Role.FUNCTIONAL_ADMIN,
         },
     )
