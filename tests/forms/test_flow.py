@@ -361,3 +361,18 @@ def test_a_keyboard_press_on_the_map_keeps_the_typed_place(filler):
         action="map",
     )
     assert 'value="52.085"' in filler.html and 'value="5.11"' in filler.html
+
+
+def test_a_form_asks_for_its_level_of_assurance(filler, resident):
+    from loket.forms.models import FormDefinition
+
+    FormDefinition.objects.filter(product__slug="uittreksel-brp").update(assurance="hoog")
+    log_in(filler, resident)  # the demo login is "substantieel"
+    response = filler.client.get(reverse("forms:start", args=["uittreksel-brp"]))
+    assert response.status_code == 302
+    assert "assurance=hoog" in response["Location"]
+    assert not Draft.objects.exists()
+
+    FormDefinition.objects.filter(product__slug="uittreksel-brp").update(assurance="substantieel")
+    response = filler.client.get(reverse("forms:start", args=["uittreksel-brp"]))
+    assert "/formulieren/" in response["Location"]

@@ -30,9 +30,7 @@ def cases_of(*, bsn: str = "", kvk: str = "") -> QuerySet[Case]:
         return Case.objects.none()
     return (
         cases.select_related("case_type", "current_status", "result__result_type")
-        .annotate(
-            is_open=ExpressionWrapper(Q(closed_on__isnull=True), output_field=BooleanField())
-        )
+        .annotate(is_open=ExpressionWrapper(Q(closed_on__isnull=True), output_field=BooleanField()))
         .order_by("-is_open", "-registered_on", "-pk")
     )
 
@@ -129,4 +127,6 @@ def citizen_messages(case: Case) -> QuerySet[StatusChange]:
 
 def decisions_of(case: Case) -> QuerySet[Decision]:
     """The decisions (besluiten) of the case, newest first."""
-    return Decision.objects.filter(case=case).select_related("decision_type").order_by("-date", "-pk")
+    return (
+        Decision.objects.filter(case=case).select_related("decision_type").order_by("-date", "-pk")
+    )

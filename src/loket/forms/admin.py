@@ -14,7 +14,7 @@ from loket.forms.services import new_version, publish_definition
 class FormDefinitionForm(django_forms.ModelForm):
     class Meta:
         model = FormDefinition
-        fields = ["product", "version", "login", "schema"]
+        fields = ["product", "version", "login", "assurance", "schema"]
 
     def clean_schema(self):
         schema = self.cleaned_data["schema"]
@@ -34,7 +34,7 @@ class FormDefinitionAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.published:
-            return ["product", "version", "login", "schema", "published"]
+            return ["product", "version", "login", "assurance", "schema", "published"]
         return ["published"]
 
     @admin.action(description=_("Publish the selected forms"))

@@ -19,4 +19,9 @@ def load_demo_forms() -> None:
         return
     for spec in json.loads(DEMO_FORMS.read_text(encoding="utf-8"))["forms"]:
         product = Product.objects.get(slug=spec["product"])
-        save_definition(product, login=spec["login"], schema=spec["schema"])
+        save_definition(
+            product,
+            login=spec["login"],
+            assurance=spec.get("assurance", ""),
+            schema=spec["schema"],
+        )

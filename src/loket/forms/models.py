@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from loket.catalog.models import Product
+from loket.identity.assurance import LABELS, LEVELS
 
 
 class Login(models.TextChoices):
@@ -35,6 +36,13 @@ class FormDefinition(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1)
     login = models.CharField(_("login"), max_length=20, choices=Login.choices)
+    assurance = models.CharField(
+        _("level of assurance"),
+        max_length=12,
+        choices=[(level, LABELS[level]) for level in LEVELS],
+        blank=True,
+        help_text=_("The lowest login level (betrouwbaarheidsniveau) this form accepts."),
+    )
     schema = models.JSONField(
         _("steps and fields"), default=dict, help_text=_("See docs/forms.md for the format.")
     )

@@ -20,20 +20,22 @@ from loket.forms.payments import Outcome, get_payment_provider
 from loket.forms.registration import register_submission
 from loket.forms.schema import schema_problems, step_keys
 from loket.forms.steps import StepOutcome, visible_answers
+from loket.identity.assurance import assurance_sufficient
 from loket.notify.services import queue_mail
 
 
 def login_allows(definition: FormDefinition, visitor) -> bool:
-    """Whether this visitor (or nobody) may fill in the form."""
+    """Whether this visitor (or nobody) may fill in the form, at the form's level."""
     match definition.login:
         case Login.NONE:
             return True
         case Login.CITIZEN:
-            return bool(visitor and visitor.bsn)
+            logged_in = bool(visitor and visitor.bsn)
         case Login.BUSINESS:
-            return bool(visitor and visitor.kvk)
+            logged_in = bool(visitor and visitor.kvk)
         case _:
-            return bool(visitor and (visitor.bsn or visitor.kvk))
+            logged_in = bool(visitor and (visitor.bsn or visitor.kvk))
+    return logged_in and assurance_sufficient(visitor, definition.assurance)
 
 
 def owner_fields(visitor) -> dict:
@@ -206,14 +208,21 @@ def new_version(definition: FormDefinition) -> FormDefinition:
         product=definition.product,
         version=latest.version + 1,
         login=definition.login,
+        assurance=definition.assurance,
         schema=definition.schema,
     )
 
 
-def save_definition(product, *, login: str, schema: dict, publish: bool = True) -> FormDefinition:
+def save_definition(
+    product, *, login: str, schema: dict, assurance: str = "", publish: bool = True
+) -> FormDefinition:
     """A new version of a product's form, from data (the demo loader, an import)."""
     latest = FormDefinition.objects.filter(product=product).order_by("-version").first()
     definition = FormDefinition.objects.create(
-        product=product, version=latest.version + 1 if latest else 1, login=login, schema=schema
+        product=product,
+        version=latest.version + 1 if latest else 1,
+        login=login,
+        assurance=assurance,
+        schema=schema,
     )
     return publish_definition(definition) if publish else definition

@@ -76,7 +76,10 @@ def draft_or_404(request, draft_uuid) -> Draft:
 
 def login_redirect(request, definition: FormDefinition):
     kind = {Login.CITIZEN: "digid", Login.BUSINESS: "eherkenning"}.get(definition.login, "")
-    query = urlencode({"next": request.get_full_path(), **({"via": kind} if kind else {})})
+    query = {"next": request.get_full_path(), **({"via": kind} if kind else {})}
+    if definition.assurance:
+        query["assurance"] = definition.assurance
+    query = urlencode(query)
     return HttpResponseRedirect(f"{reverse('identity:login')}?{query}")
 
 

@@ -84,8 +84,8 @@ def check_level(required: str | None) -> None:
 def assurance_sufficient(visitor: Visitor | None, required: str | None) -> bool:
     """Whether the visitor's login is of the ``required`` level or higher.
 
-    No required level (None or "") lets every visitor in, and also nobody: whether someone
-    must be logged in at all is ``visitor_required``'s question.
+    No required level (None or "") is always enough, even for nobody: whether someone must
+    be logged in at all is ``visitor_required``'s question.
     """
     check_level(required)
     if not required:

@@ -79,10 +79,7 @@ def end_idle_visitor(request) -> None:
         return
     now = time.time()
     last_activity = request.session.get(LAST_ACTIVITY_KEY)
-    if (
-        not isinstance(last_activity, int | float)
-        or now - last_activity > idle_timeout_seconds()
-    ):
+    if not isinstance(last_activity, int | float) or now - last_activity > idle_timeout_seconds():
         log_out_visitor(request)
     else:
         request.session[LAST_ACTIVITY_KEY] = now

@@ -65,6 +65,7 @@ class LoginRefused(Exception):
         self.reason = reason  # for the log: never the BSN itself
         self.message = message
         self.status = status
+        self.next_url = ""  # where the visitor was going, for trying again
 
 
 def broker_config(name: str) -> dict | None:
@@ -110,8 +111,7 @@ def oauth_client(name: str, config: dict) -> DjangoOAuth2App:
 def unavailable(kind: BrokerKind) -> LoginRefused:
     return LoginRefused(
         "unavailable",
-        _("%(means)s cannot be reached right now. Please try again later.")
-        % {"means": kind.label},
+        _("%(means)s cannot be reached right now. Please try again later.") % {"means": kind.label},
         status=503,
     )
 
@@ -121,6 +121,16 @@ def unverified(kind: BrokerKind, reason: str) -> LoginRefused:
         reason,
         _("The answer from %(means)s could not be checked, so you have not been logged in.")
         % {"means": kind.label},
+    )
+
+
+def state_refused() -> LoginRefused:
+    return LoginRefused(
+        "state",
+        _(
+            "This login was not started here, has been used already or took too long. "
+            "Please log in again."
+        ),
     )
 
 
@@ -168,13 +178,17 @@ def finish_login(request, name: str) -> tuple[Visitor, str]:
     if next_url is None:
         # No login was started with this state in this browser: another window, a link
         # someone sent, an answer used twice, or an attempt to plant someone else's login.
-        raise LoginRefused(
-            "state",
-            _(
-                "This login was not started here, has been used already or took too long. "
-                "Please log in again."
-            ),
-        )
+        raise state_refused()
+    try:
+        return answered_visitor(request, kind, config, client, state), next_url
+    except LoginRefused as refusal:
+        refusal.next_url = next_url
+        raise
+
+
+def answered_visitor(request, kind: BrokerKind, config: dict, client, state: str) -> Visitor:
+    """The broker's answer to a login this browser started: the code exchanged for checked
+    tokens, and the visitor their claims name."""
     if request.GET.get("error"):
         client.framework.clear_state_data(request.session, state)
         raise LoginRefused(
@@ -196,17 +210,14 @@ def finish_login(request, name: str) -> tuple[Visitor, str]:
         claims = dict(claims)
         if config["identifier_claim"] not in claims and metadata.get("userinfo_endpoint"):
             claims = {**userinfo(kind, client, token, claims["sub"]), **claims}
-    except MismatchingStateError:
-        raise LoginRefused(
-            "state", _("This login has been used already. Please log in again.")
-        ) from None
+    except MismatchingStateError:  # Authlib's record of the login is gone: over an hour
+        raise state_refused() from None
     except (JoseError, AuthlibBaseError) as error:
-        log.warning("A %s login was refused: %r", kind.label, error)
         raise unverified(kind, repr(error)) from None
     except (requests.RequestException, ValueError):
         log.exception("The %s broker's token endpoint did not answer properly", kind.label)
         raise unavailable(kind) from None
-    return visitor_from_claims(kind, config, claims), next_url
+    return visitor_from_claims(kind, config, claims)
 
 
 def userinfo(kind: BrokerKind, client: DjangoOAuth2App, token: dict, subject: str) -> dict:
@@ -233,14 +244,18 @@ def visitor_from_claims(kind: BrokerKind, config: dict, claims: dict) -> Visitor
         if not number:
             raise LoginRefused(
                 "no BSN claim",
-                _("DigiD did not give your citizen service number (BSN), so you have not been "
-                  "logged in."),
+                _(
+                    "DigiD did not give your citizen service number (BSN), so you have not been "
+                    "logged in."
+                ),
             )
         if not stdnum_bsn.is_valid(number):
             raise LoginRefused(
                 "BSN fails the elfproef",
-                _("DigiD gave a citizen service number (BSN) that is not valid, so you have not "
-                  "been logged in."),
+                _(
+                    "DigiD gave a citizen service number (BSN) that is not valid, so you have not "
+                    "been logged in."
+                ),
             )
         number = stdnum_bsn.compact(number)
         return Visitor(
@@ -249,8 +264,10 @@ def visitor_from_claims(kind: BrokerKind, config: dict, claims: dict) -> Visitor
     if not number:
         raise LoginRefused(
             "no KvK claim",
-            _("eHerkenning did not give the KvK number of your organisation, so you have not "
-              "been logged in."),
+            _(
+                "eHerkenning did not give the KvK number of your organisation, so you have not "
+                "been logged in."
+            ),
         )
     if not (len(number) == 8 and number.isdigit()):
         raise LoginRefused(

@@ -6,9 +6,7 @@ app_name = "identity"
 urlpatterns = [
     path("inloggen/", views.login, name="login"),
     path("inloggen/digid/", views.broker_login, {"broker": "digid"}, name="digid"),
-    path(
-        "inloggen/digid/terug/", views.broker_return, {"broker": "digid"}, name="digid-callback"
-    ),
+    path("inloggen/digid/terug/", views.broker_return, {"broker": "digid"}, name="digid-callback"),
     path(
         "inloggen/eherkenning/",
         views.broker_login,

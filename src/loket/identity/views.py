@@ -6,6 +6,7 @@ The demo identity provider exists only with ``LOKET_DEMO_LOGIN``, which producti
 """
 
 import logging
+import math
 from datetime import timedelta
 from functools import wraps
 
@@ -103,7 +104,9 @@ def login_refused(request, broker: str, refusal: oidc.LoginRefused):
         {
             "means": oidc.BROKERS[broker].label,
             "message": refusal.message,
-            "retry": f"{reverse('identity:login')}?{urlencode({'next': safe_next(request)})}",
+            "retry": reverse("identity:login")
+            + "?"
+            + urlencode({"next": refusal.next_url or safe_next(request)}),
         },
         status=refusal.status,
     )
@@ -189,7 +192,7 @@ def logout_time_message(seconds: float) -> str:
 @never_cache
 @require_POST
 def stay_logged_in(request):
-    """"Stay logged in": the request itself counts as activity (``VisitorIdleTimeoutMiddleware``
+    """ "Stay logged in": the request itself counts as activity (``VisitorIdleTimeoutMiddleware``
     noted it before this view). The warning's script asks for JSON; a plain form post goes
     back to the page."""
     left = seconds_left(request)
@@ -202,7 +205,7 @@ def stay_logged_in(request):
         return JsonResponse(
             {
                 "logged_in": True,
-                "seconds_left": int(left),
+                "seconds_left": math.ceil(left),
                 "message": logout_time_message(left),
             }
         )

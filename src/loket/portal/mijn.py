@@ -59,6 +59,7 @@ def step_counts(cases) -> dict[int, int]:
     types = {case.case_type_id for case in cases}
     rows = (
         StatusType.objects.filter(case_type__in=types)
+        .order_by()
         .values("case_type")
         .annotate(steps=Count("pk"))
         .values_list("case_type", "steps")
@@ -167,14 +168,20 @@ def answer(request, case_uuid):
         try:
             answer_request(case, text=text, files=files, actor=actor_of(visitor))
         except CaseError as error:
-            field = "answer-text" if getattr(error, "field", "") == "antwoord" else "answer"
-            errors.append((field, label_text, error.messages[0]))
+            if error.code in ("niet-opgeschort", "zaak-afgesloten"):
+                # Someone at the municipality went on with the case meanwhile: no form now.
+                messages.warning(request, error.messages[0])
+                return redirect("portal:mijn-case", case.uuid)
+            errors.append(("answer-text", label_text, error.messages[0]))
         else:
             messages.success(
-                request, _("Thank you. We have received your answer and continue with your request.")
+                request,
+                _("Thank you. We have received your answer and continue with your request."),
             )
             return redirect("portal:mijn-case", case.uuid)
-    context = case_context(request, case, answer_text=text[:ANSWER_MAX_LENGTH], answer_errors=errors)
+    context = case_context(
+        request, case, answer_text=text[:ANSWER_MAX_LENGTH], answer_errors=errors
+    )
     return render(request, "portal/mijn/case.html", context, status=400)
 
 

@@ -7,9 +7,8 @@ page; whichever is answered first is the answer, and both then show the thanks.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from loket.cases.models import Case
 from loket.catalog.models import Product
@@ -18,12 +17,13 @@ from loket.portal.models import SatisfactionAnswer
 
 COMMENT_MAX_LENGTH = 2000
 
+# The page shows each with its number before it ("4 - satisfied").
 SCORE_CHOICES = [
-    (1, gettext_lazy("1 – very dissatisfied")),
-    (2, gettext_lazy("2 – dissatisfied")),
-    (3, gettext_lazy("3 – neutral")),
-    (4, gettext_lazy("4 – satisfied")),
-    (5, gettext_lazy("5 – very satisfied")),
+    (1, gettext_lazy("very dissatisfied")),
+    (2, gettext_lazy("dissatisfied")),
+    (3, gettext_lazy("neutral")),
+    (4, gettext_lazy("satisfied")),
+    (5, gettext_lazy("very satisfied")),
 ]
 
 
@@ -62,9 +62,7 @@ def answer_of(case: Case) -> SatisfactionAnswer | None:
 
 def product_of(case: Case) -> Product | None:
     """The product the case was requested as: the form's, else the case type's first."""
-    submission = (
-        Submission.objects.filter(case=case).select_related("definition__product").first()
-    )
+    submission = Submission.objects.filter(case=case).select_related("definition__product").first()
     if submission is not None:
         return submission.definition.product
     return case.case_type.products.order_by("pk").first()

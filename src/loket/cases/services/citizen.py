@@ -102,7 +102,9 @@ def answer_request(
             description=description,
             **shared,
         )
-        links.append(attach_to_case(case, document, description=description, visible_to_citizen=True))
+        links.append(
+            attach_to_case(case, document, description=description, visible_to_citizen=True)
+        )
     for evidence in files:
         document = create_document(
             title=evidence.name[:200],
@@ -111,6 +113,8 @@ def answer_request(
             description=description,
             **shared,
         )
-        links.append(attach_to_case(case, document, description=description, visible_to_citizen=True))
+        links.append(
+            attach_to_case(case, document, description=description, visible_to_citizen=True)
+        )
     resume(case, actor=actor, at=at)
     return links

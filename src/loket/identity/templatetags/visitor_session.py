@@ -1,5 +1,6 @@
 """``{% visitor_session as session %}``: when the visitor's login ends if nothing happens."""
 
+import math
 from datetime import timedelta
 
 from django import template
@@ -18,6 +19,6 @@ def visitor_session(context) -> dict | None:
         return None
     return {
         "ends_at": timezone.now() + timedelta(seconds=left),
-        "seconds_left": int(left),
+        "seconds_left": math.ceil(left),
         "warning_seconds": warning_seconds(),
     }

@@ -59,7 +59,8 @@
     deadline = Date.now() + secondsLeft * 1000;
     var left = deadline - Date.now();
     warnTimer = setTimeout(warn, Math.max(0, left - warningMs));
-    endTimer = setTimeout(end, Math.max(0, left));
+    // A second late, so that the server has surely ended the login when the page says so.
+    endTimer = setTimeout(end, Math.max(0, left) + 1000);
   }
 
   // Timers in a hidden tab may run late: look at the clock again when it is shown.

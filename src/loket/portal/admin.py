@@ -1,0 +1,36 @@
+"""The satisfaction answers in the admin: read-only, to look them up until insights count them.
+
+They change only through ``loket.portal.satisfaction.record_satisfaction``.
+"""
+
+from django.contrib import admin
+
+from loket.portal.models import SatisfactionAnswer
+
+
+@admin.register(SatisfactionAnswer)
+class SatisfactionAnswerAdmin(admin.ModelAdmin):
+    list_display = ["case", "case_type", "product", "score", "channel", "answered_at"]
+    list_filter = ["score", "channel"]
+    list_select_related = ["case", "case_type", "product"]
+    show_full_result_count = False
+    fields = [
+        "case",
+        "case_type",
+        "product",
+        "score",
+        "comment",
+        "channel",
+        "language",
+        "answered_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
