@@ -150,7 +150,7 @@ def test_the_dialog_warns_before_the_end_and_lets_one_stay(page, live_server, se
 
     # The warning comes again; this time nobody answers, and the login ends.
     dialog.wait_for(state="visible", timeout=7000)
-    login_again = dialog.get_by_role("link", name=re.compile("Log in again|Opnieuw aanmelden"))
+    login_again = dialog.get_by_role("link", name=re.compile("Log in again|Opnieuw inloggen"))
     login_again.wait_for(state="visible", timeout=8000)
     assert login_again.evaluate("link => link === document.activeElement")
     assert stay.is_hidden()

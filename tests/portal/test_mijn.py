@@ -286,6 +286,20 @@ def test_only_documents_visible_to_the_citizen_are_listed_and_downloaded(persons
     assert hidden.status_code == 404
 
 
+def test_a_file_name_with_a_line_break_downloads_with_a_clean_header(persons):
+    a = persons[0]
+    case = make_case(bsn=a.bsn)
+    letter = add_document(case, file_name="brief\r\nSet-Cookie: x.pdf")
+
+    download = logged_in(person_visitor(a)).get(
+        reverse("portal:mijn-document", args=[case.uuid, letter.uuid])
+    )
+
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == 'attachment; filename="briefSet-Cookie: x.pdf"'
+    assert "Set-Cookie" not in {name.title() for name in download.headers}
+
+
 def test_messages_are_the_visible_notes_and_the_mails_about_the_case(persons):
     from loket.cases.services import set_status
 

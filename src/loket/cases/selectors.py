@@ -66,7 +66,9 @@ class CitizenDocument:
 
     @property
     def file_name(self) -> str:
-        return self.version.file_name or self.title
+        # Only printable characters: the name goes into a Content-Disposition header.
+        name = self.version.file_name or self.title or "document"
+        return "".join(character for character in name if character.isprintable())
 
     @property
     def content_type(self) -> str:

@@ -10,7 +10,6 @@ Cases and documents are named by uuid in the URL, never by a number one could co
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -54,17 +53,24 @@ def visitor_case(request, case_uuid) -> Case:
     return case
 
 
-def step_counts(cases) -> dict[int, int]:
-    """How many steps each case type of these cases has: one query for the page."""
+def number_steps(cases) -> None:
+    """Give each case ``step`` (the place of its current step) and ``step_count`` (the
+    steps of its case type), as "step 2 of 4": one query for the whole page."""
     types = {case.case_type_id for case in cases}
     rows = (
         StatusType.objects.filter(case_type__in=types)
-        .order_by()
-        .values("case_type")
-        .annotate(steps=Count("pk"))
-        .values_list("case_type", "steps")
+        .order_by("case_type", "order")
+        .values_list("pk", "case_type_id")
+        if types
+        else []
     )
-    return dict(rows) if types else {}
+    position, count = {}, {}
+    for status_type, case_type in rows:
+        count[case_type] = count.get(case_type, 0) + 1
+        position[status_type] = count[case_type]
+    for case in cases:
+        case.step = position.get(case.current_status_id)
+        case.step_count = count.get(case.case_type_id, 0)
 
 
 @never_cache
@@ -73,9 +79,7 @@ def overview(request):
     visitor = current_visitor(request)
     cases = cases_of(bsn=visitor.bsn, kvk=visitor.kvk)
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    counts = step_counts(page.object_list)
-    for case in page.object_list:
-        case.step_count = counts.get(case.case_type_id, 0)
+    number_steps(page.object_list)
     context = {
         "page": page,
         "open_cases": [case for case in page.object_list if case.is_open],

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_case_department'),
+        ("cases", "0005_case_department"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='contact_email',
-            field=models.EmailField(blank=True, help_text='Where the citizen wants the messages about this case.', max_length=254, verbose_name='e-mail for messages'),
+            model_name="case",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True,
+                help_text="Where the citizen wants the messages about this case.",
+                max_length=254,
+                verbose_name="e-mail for messages",
+            ),
         ),
     ]

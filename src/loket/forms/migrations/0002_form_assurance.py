@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forms', '0001_initial'),
+        ("forms", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='formdefinition',
-            name='assurance',
-            field=models.CharField(blank=True, choices=[('basis', 'basic'), ('midden', 'medium'), ('substantieel', 'substantial'), ('hoog', 'high')], help_text='The lowest login level (betrouwbaarheidsniveau) this form accepts.', max_length=12, verbose_name='level of assurance'),
+            model_name="formdefinition",
+            name="assurance",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("basis", "basic"),
+                    ("midden", "medium"),
+                    ("substantieel", "substantial"),
+                    ("hoog", "high"),
+                ],
+                help_text="The lowest login level (betrouwbaarheidsniveau) this form accepts.",
+                max_length=12,
+                verbose_name="level of assurance",
+            ),
         ),
     ]
