@@ -23,3 +23,20 @@ def chromium_path() -> str:
             "'apt-get install -y chromium chromium-driver' or set LOKET_CHROMIUM."
         )
     return path
+
+
+def axe_problems(page, what: str) -> list[str]:
+    """axe-core's violations on the page as it is now, one readable block each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    problems = []
+    for violation in Axe().run(page).response["violations"]:
+        lines = [
+            f"{what} ({page.url}): {violation['id']} [{violation['impact']}] "
+            f"{violation['help']} ({violation['helpUrl']})"
+        ]
+        for node in violation["nodes"]:
+            lines.append(f"    target {node['target']}: {node['html']}")
+            lines.append(f"      {node['failureSummary']}".replace("\n", "\n      "))
+        problems.append("\n".join(lines))
+    return problems

@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from loket.cases.models import Case, PaymentIndication
+from tests.browser import axe_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -292,24 +293,6 @@ def test_a_budget_request_with_two_rows_and_a_corrected_iban_reaches_the_queue(d
 
 
 # --- 4. accessibility: axe-core on every kind of form page -------------------------------------
-
-
-def axe_problems(page: Page, what: str) -> list[str]:
-    """axe-core's violations on the page as it is now, one readable block each."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    problems = []
-    for violation in results.response["violations"]:
-        lines = [
-            f"{what} ({page.url}): {violation['id']} [{violation['impact']}] "
-            f"{violation['help']} ({violation['helpUrl']})"
-        ]
-        for node in violation["nodes"]:
-            lines.append(f"    target {node['target']}: {node['html']}")
-            lines.append(f"      {node['failureSummary']}".replace("\n", "\n      "))
-        problems.append("\n".join(lines))
-    return problems
 
 
 def test_every_kind_of_form_page_passes_axe(demo, page):

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from loket.cases.models import Case
 from loket.cases.tracking import track_token
 from loket.portal.models import SatisfactionAnswer
+from tests.browser import axe_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,20 +41,6 @@ def resident(transactional_db, live_server, settings):
 
 def case_of(identification: str) -> Case:
     return Case.objects.get(case_type__identification=identification)
-
-
-def axe_problems(page: Page, what: str) -> list[str]:
-    """axe-core's violations on the page as it is now, one readable block each."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    problems = []
-    for violation in Axe().run(page).response["violations"]:
-        lines = [f"{what} ({page.url}): {violation['id']} [{violation['impact']}]"]
-        for node in violation["nodes"]:
-            lines.append(f"    target {node['target']}: {node['html']}")
-            lines.append(f"      {node['failureSummary']}".replace("\n", "\n      "))
-        problems.append("\n".join(lines))
-    return problems
 
 
 def log_in_from_mijn(page: Page, person) -> None:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser import axe_problems
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -53,3 +55,22 @@ def test_citizen_finds_a_product_from_the_index_through_search(page):
     assert page.locator("h1").inner_text() == "Reisdocument aanvragen"
     assert page.get_by_role("heading", name="Zo regelt u het").is_visible()
     assert "Afspraak maken" in page.locator("main").inner_text()
+
+
+def test_the_public_pages_pass_axe(page):
+    from loket.catalog.demo import load_demo_catalogue
+
+    load_demo_catalogue()
+    problems = []
+    for path, what in [
+        ("/", "home"),
+        ("/producten/", "products A to Z"),
+        ("/zoeken/?q=paspoort", "search results"),
+        ("/zoeken/?q=xyzzy", "search without results"),
+        ("/producten/paspoort/", "product page"),
+        ("/inloggen/", "login choice"),
+        ("/inloggen/demo/eherkenning/", "demo eHerkenning"),
+    ]:
+        page.goto(path)
+        problems.extend(axe_problems(page, what))
+    assert not problems, f"{len(problems)} axe violations:\n\n" + "\n\n".join(problems)
