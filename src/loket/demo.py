@@ -43,10 +43,15 @@ def demo_welcome(base_url: str, municipality_name: str) -> str:
         "",
         f"Loket demo for {municipality_name} is running at {base_url}/",
         "",
-        f"Staff logins (password for all: {DEMO_PASSWORD}) at {base_url}/beheer/:",
+        f"Staff logins (password for all: {DEMO_PASSWORD}): work queues at {base_url}/werk/, "
+        f"admin at {base_url}/beheer/:",
     ]
     lines += [f"  {a.username:<12} {a.role.label}" for a in DEMO_ACCOUNTS]
     lines += [
+        "",
+        f"Residents and businesses log in at {base_url}/inloggen/ with the demo DigiD or "
+        "eHerkenning (fictional persons of the built-in register); try a form from "
+        f"{base_url}/producten/ and follow it at {base_url}/mijn/.",
         "",
         f"ZGW API client (every scope): client_id {DEMO_API_CLIENT_ID}, secret {DEMO_API_SECRET}",
         f"Haal Centraal BRP (fictional register): {base_url}/haalcentraal/api/brp/personen, "
