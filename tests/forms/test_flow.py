@@ -376,3 +376,20 @@ def test_a_form_asks_for_its_level_of_assurance(filler, resident):
     FormDefinition.objects.filter(product__slug="uittreksel-brp").update(assurance="substantieel")
     response = filler.client.get(reverse("forms:start", args=["uittreksel-brp"]))
     assert "/formulieren/" in response["Location"]
+
+
+def test_without_a_payment_provider_a_paid_form_says_so_and_keeps_the_answers(
+    filler, resident, settings
+):
+    settings.LOKET_PAYMENT_PROVIDER = "none"
+    log_in(filler, resident)
+    start(filler, "uittreksel-brp")
+    filler.post({})
+    filler.post({"soort_uittreksel": "standaard", "doel": "werk", "per_post": "nee"})
+    filler.post({"email": "inwoner@example.nl"})
+    filler.confirm()
+
+    assert filler.response.status_code == 400
+    assert "Online betalen kan nog niet" in filler.html
+    assert not Case.objects.exists() and not Submission.objects.exists()
+    assert Draft.objects.get().answers["email"] == "inwoner@example.nl"

@@ -20,7 +20,7 @@ from loket.cases.tracking import track_token
 from loket.catalog.models import Product
 from loket.forms.fields import FillContext, clean_email
 from loket.forms.models import Draft, FormDefinition, Login, Submission
-from loket.forms.payments import get_payment_provider
+from loket.forms.payments import get_payment_provider, payment_available
 from loket.forms.prefill import prefilled_answers
 from loket.forms.rendering import (
     MAP_HEIGHT,
@@ -305,6 +305,14 @@ def summary(request, draft_uuid):
             )
         if "confirm" not in request.POST:
             error = _("Tick the box to confirm that your answers are correct.")
+        elif fee_of(draft.definition, visible_answers(schema, answers)) and not payment_available():
+            return refused(
+                request,
+                _(
+                    "Paying online is not possible yet. Your answers are kept; please arrange "
+                    "this at the counter or by phone."
+                ),
+            )
         else:
             return submit(request, draft, answers, visitor)
     fee = fee_of(draft.definition, visible_answers(schema, answers))

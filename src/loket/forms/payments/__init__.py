@@ -27,6 +27,10 @@ class PaymentProvider(Protocol):
         """The payment's outcome as the provider reports it on the return to Loket."""
 
 
+def payment_available() -> bool:
+    return settings.LOKET_PAYMENT_PROVIDER != "none"
+
+
 def get_payment_provider() -> PaymentProvider:
     from loket.forms.payments.demo import DemoProvider
 
