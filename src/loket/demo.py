@@ -15,6 +15,7 @@ from loket.identity.demo import (
     DEMO_API_CLIENT_ID,
     DEMO_API_SECRET,
     DEMO_PASSWORD,
+    demo_second_factor_line,
     load_demo_identities,
     load_demo_memberships,
 )
@@ -47,6 +48,7 @@ def demo_welcome(base_url: str, municipality_name: str) -> str:
         f"admin at {base_url}/beheer/:",
     ]
     lines += [f"  {a.username:<12} {a.role.label}" for a in DEMO_ACCOUNTS]
+    lines += [demo_second_factor_line()]
     lines += [
         "",
         f"Residents and businesses log in at {base_url}/inloggen/ with the demo DigiD or "

@@ -32,6 +32,12 @@ def test_production_with_safe_settings_starts():
         ({"LOKET_DEBUG": "1"}, "LOKET_DEBUG is on"),
         ({"LOKET_ALLOWED_HOSTS": ""}, "LOKET_ALLOWED_HOSTS is empty"),
         ({"LOKET_STORAGE": "s3"}, "LOKET_S3_BUCKET is empty"),
+        ({"LOKET_STAFF_SECOND_FACTOR": "false"}, "LOKET_STAFF_SECOND_FACTOR is off"),
+        ({"LOKET_PAYMENT_PROVIDER": "demo"}, "LOKET_PAYMENT_PROVIDER is demo"),
+        (
+            {"LOKET_NOTIFICATIONS_API": "https://nrc.example.nl/api/v1/"},
+            "LOKET_NOTIFICATIONS_SECRET",
+        ),
     ],
 )
 def test_production_refuses_unsafe_settings(override, sentence):

@@ -1,8 +1,11 @@
-"""Builders for the work queue tests: departments, staff and open cases in a queue."""
+"""Builders for the work queue tests: departments, staff with their authenticator app, and
+open cases in a queue."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from loket.cases.services import end_status_of, open_case, record_result, set_status
 from loket.catalog.models import Department
@@ -64,3 +67,20 @@ def with_first_status(case):
     set_status(case, case.case_type.status_types.order_by("order").first(), actor="test")
     case.refresh_from_db()
     return case
+
+
+def authenticator(user, *, confirmed: bool = True) -> TOTPDevice:
+    """The user's authenticator app, as django-otp keeps it (a TOTP device)."""
+    return TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=confirmed)
+
+
+def code_of(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
+    """The 6-digit code the app shows now (or ``steps_ahead`` periods of 30 s later)."""
+    device.refresh_from_db()
+    return f"{totp(bytes.fromhex(device.key), drift=steps_ahead):06d}"
+
+
+def wrong_code_of(device: TOTPDevice) -> str:
+    """A code that none of the accepted periods (now, one before, one after) shows."""
+    accepted = {code_of(device, steps_ahead=n) for n in (-1, 0, 1)}
+    return next(c for c in (f"{n:06d}" for n in range(1000)) if c not in accepted)

@@ -1,15 +1,25 @@
-"""A case worker logs in and finds a case in the department's queue, in a real browser."""
+"""A case worker logs in with password and code and finds a case in the department's queue,
+in a real browser."""
 
 import pytest
 
-from tests.workqueue.helpers import PASSWORD, case_type_of, case_worker, department, open_in
+from tests.workqueue.helpers import (
+    PASSWORD,
+    authenticator,
+    case_type_of,
+    case_worker,
+    code_of,
+    department,
+    open_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_case_worker_logs_in_and_sees_the_case_in_the_queue(page, live_server):
+def test_case_worker_logs_in_and_sees_the_case_in_the_queue(page, live_server, settings):
+    settings.LOKET_STAFF_SECOND_FACTOR = True
     civil = department("burgerzaken", "Burgerzaken", "Civil affairs")
-    case_worker("bram", civil)
+    device = authenticator(case_worker("bram", civil))
     case = open_in(case_type_of(civil), legal_in=-1)
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
 
@@ -18,6 +28,9 @@ def test_case_worker_logs_in_and_sees_the_case_in_the_queue(page, live_server):
     page.get_by_label("User name").fill("bram")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
+    assert page.locator("h1").inner_text() == "Enter your code"
+    page.get_by_label("Code from your app").fill(code_of(device))
+    page.get_by_role("button", name="Confirm", exact=True).click()
 
     assert page.locator("h1").inner_text() == "Civil affairs"
     table = page.get_by_role("table", name="Open cases of Civil affairs")

@@ -125,6 +125,7 @@ class Environment:
     brp_api_key: str
     brp_server_api_key: str
     payment_provider: str
+    staff_second_factor: bool
     notifications_api: str
     notifications_client_id: str
     notifications_secret: str
@@ -196,6 +197,8 @@ def read_environment(env: dict | None = None) -> Environment:
         brp_server_api_key=env.get(
             "LOKET_BRP_SERVER_API_KEY", DEMO_BRP_SERVER_API_KEY if demo else ""
         ),
+        # Staff log in with a password and a TOTP code (docs/operations.md, "Staff login").
+        staff_second_factor=read_bool(env, "LOKET_STAFF_SECOND_FACTOR", True),
         # An external Notificaties API to publish to; empty: Loket routes to its own subscribers.
         notifications_api=env.get("LOKET_NOTIFICATIONS_API", "").strip(),
         notifications_client_id=env.get("LOKET_NOTIFICATIONS_CLIENT_ID", "loket"),
@@ -269,6 +272,10 @@ def configuration_problems(environment: Environment) -> list[str]:
         problems.append("LOKET_ALLOWED_HOSTS is empty; name the host names Loket is served on.")
     if not environment.municipality_name:
         problems.append("LOKET_MUNICIPALITY_NAME is empty; name the municipality.")
+    if not environment.staff_second_factor:
+        problems.append(
+            "LOKET_STAFF_SECOND_FACTOR is off; staff must log in with a password and a code."
+        )
     if environment.notifications_api and not environment.notifications_secret:
         problems.append(
             "LOKET_NOTIFICATIONS_API is set but LOKET_NOTIFICATIONS_SECRET is empty; Loket "

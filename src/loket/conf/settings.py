@@ -39,7 +39,8 @@ LOKET_VISITOR_WARNING_SECONDS = LOKET.visitor_warning_seconds
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there
-    "django.contrib.admin",
+    # The admin site that asks the staff's second factor (loket.identity.admin_site).
+    "loket.identity.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "loket.background",
     "loket.identity",
     "loket.catalog",
@@ -70,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "loket.identity.middleware.VisitorIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -167,6 +171,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = LOKET.media_root
 LOKET_DOCUMENT_MAX_BYTES = LOKET.document_max_bytes
 LOKET_PAYMENT_PROVIDER = LOKET.payment_provider
+LOKET_STAFF_SECOND_FACTOR = LOKET.staff_second_factor
 LOKET_NOTIFICATIONS_API = LOKET.notifications_api
 LOKET_NOTIFICATIONS_CLIENT_ID = LOKET.notifications_client_id
 LOKET_NOTIFICATIONS_SECRET = LOKET.notifications_secret

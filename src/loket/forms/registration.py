@@ -21,6 +21,7 @@ from loket.forms.fields import display
 from loket.forms.models import Submission
 from loket.forms.schema import field_by_key, text
 from loket.notify.services import queue_mail
+from loket.workqueue.straight_through import enqueue_straight_through
 
 FORM_ACTOR = "Loket (formulier)"
 
@@ -97,6 +98,7 @@ def register_submission(submission: Submission) -> Case:
     draft.submitted_at = submission.registered_at
     draft.save(update_fields=["submitted_at"])
     queue_confirmation(submission, case_settings)
+    enqueue_straight_through(case)  # a case type handled with no human step
     return case
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from loket.portal import mijn, views
+from loket.portal import mijn, verify, views
 
 app_name = "portal"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("producten/", views.product_index, name="product-index"),
     path("producten/<slug:slug>/", views.product_detail, name="product-detail"),
     path("zoeken/", views.product_search, name="product-search"),
+    path("controleren/", verify.verify, name="verify"),
     path("volgen/<str:token>/", views.track, name="track"),
     path("volgen/<str:token>/tevredenheid/", views.track_satisfaction, name="track-satisfaction"),
     # Mijn omgeving: cases and documents by uuid, never by a sequential id.

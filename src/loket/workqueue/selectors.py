@@ -1,8 +1,10 @@
 """What the work queue shows: the departments a user works in and the open cases of one.
 
-Who may see a queue is decided here, not in the templates: a user sees the queues of the
-departments they are a member of, a superuser every queue. Asking for any other department
-answers 404, the same as for a department that does not exist.
+Who may see a queue is decided here, not in the templates: working a queue needs the
+``work_cases`` permission of the user's role (``loket.identity.permissions``: case workers;
+KCC and managers are refused with ``PermissionDenied``), and then a user sees the queues of
+the departments they are a member of, a superuser every queue. Asking for any other
+department answers 404, the same as for a department that does not exist.
 """
 
 from dataclasses import dataclass
@@ -10,11 +12,12 @@ from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from loket.cases.models import Case
 from loket.catalog.models import Department
+from loket.identity.permissions import StaffPermission, has_role_with, require
 
 # A case whose legal end date is this many days away or closer needs attention.
 AT_RISK_DAYS = 5
@@ -44,7 +47,9 @@ def visible_departments(user) -> QuerySet[Department]:
         return Department.objects.none()
     if user.is_superuser:
         return Department.objects.all()
-    return Department.objects.filter(members=user)
+    # The role is checked in the same query: a KCC or manager who is (still) a member of a
+    # department does not see its queue.
+    return Department.objects.filter(has_role_with(user, StaffPermission.WORK_CASES), members=user)
 
 
 def departments_with_counts(user) -> QuerySet[Department]:
@@ -57,8 +62,13 @@ def departments_with_counts(user) -> QuerySet[Department]:
 
 
 def queue_department(user, code: str) -> Department:
-    """The department with this code if ``user`` may see its queue; Http404 otherwise."""
-    return get_object_or_404(visible_departments(user), code=code)
+    """The department with this code if ``user`` may see its queue: PermissionDenied for a
+    role that does not work cases, Http404 for a department the user is not a member of."""
+    department = visible_departments(user).filter(code=code).first()
+    if department is None:
+        require(user, StaffPermission.WORK_CASES)  # a role without queues: PermissionDenied
+        raise Http404
+    return department
 
 
 def queue_cases(department: Department) -> QuerySet[Case]:
