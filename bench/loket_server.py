@@ -99,3 +99,24 @@ def running_loket(*, database: str, port: int, workers: int, fresh: bool, seed_c
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def in_process_loket(database: str, data: Path) -> dict:
+    """Django set up in this process on a fresh, migrated PostgreSQL database in demo mode
+    (for the demo catalogue and forms); the environment, for worker processes started next."""
+    ensure_database(database, fresh=True)
+    data.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "loket.conf.settings",
+        "LOKET_MODE": "demo",
+        "LOKET_DATA_DIR": str(data),
+        "LOKET_DATABASE_URL": f"{SERVER}/{database}",
+        "LOKET_LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    loket(env, "migrate", "-v0")
+    import django
+
+    django.setup()
+    return env

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from loket_server import REPO, SERVER, ensure_database
+from loket_server import REPO, in_process_loket
 
 sys.path.insert(0, str(REPO))  # tests.webhook_receiver and tests.conftest's helpers
 
@@ -40,23 +40,8 @@ def main() -> None:
     parser.add_argument("--receiver-port", type=int, default=8190)
     args = parser.parse_args()
 
-    ensure_database(args.database, fresh=True)
     data = REPO / "var" / "bench"
-    data.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "loket.conf.settings",
-        "LOKET_MODE": "demo",  # for the demo catalogue's case types
-        "LOKET_DATA_DIR": str(data),
-        "LOKET_DATABASE_URL": f"{SERVER}/{args.database}",
-        "LOKET_LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    subprocess.run([sys.executable, "-m", "loket", "migrate", "-v0"], env=env, cwd=REPO, check=True)
-
-    import django
-
-    django.setup()
+    env = in_process_loket(args.database, data)
     from loket.cases.models import Case
     from loket.cases.services import open_case, set_status
     from loket.catalog.demo import load_demo_catalogue

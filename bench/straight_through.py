@@ -13,13 +13,12 @@ writes ``var/bench/straight_through.json``.
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import threading
 import time
 
-from loket_server import REPO, SERVER, ensure_database
+from loket_server import REPO, in_process_loket
 
 sys.path.insert(0, str(REPO))  # tests.forms.conftest's Filler
 
@@ -37,23 +36,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="loket worker processes")
     args = parser.parse_args()
 
-    ensure_database(args.database, fresh=True)
     data = REPO / "var" / "bench-stp"
-    data.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "loket.conf.settings",
-        "LOKET_MODE": "demo",
-        "LOKET_DATA_DIR": str(data),
-        "LOKET_DATABASE_URL": f"{SERVER}/{args.database}",
-        "LOKET_LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    subprocess.run([sys.executable, "-m", "loket", "migrate", "-v0"], env=env, cwd=REPO, check=True)
-
-    import django
-
-    django.setup()
+    env = in_process_loket(args.database, data)
     from django.conf import settings
     from django.db import connection
     from django.test import Client

@@ -40,3 +40,17 @@ def axe_problems(page, what: str) -> list[str]:
             lines.append(f"      {node['failureSummary']}".replace("\n", "\n      "))
         problems.append("\n".join(lines))
     return problems
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page, locator, max_tabs: int = 80) -> None:
+    """Press Tab until the element has the focus, as a keyboard user does."""
+    locator.wait_for()
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        if is_focused(locator):
+            return
+    raise AssertionError(f"{max_tabs} times Tab never reached {locator}")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from loket.cases.models import Case, PaymentIndication
-from tests.browser import axe_problems
+from tests.browser import axe_problems, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,20 +33,6 @@ def demo(transactional_db, live_server, settings):
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def is_focused(locator) -> bool:
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def tab_to(page: Page, locator, max_tabs: int = 80) -> None:
-    """Press Tab until the element has the focus, as a keyboard user does."""
-    locator.wait_for()
-    for _ in range(max_tabs):
-        page.keyboard.press("Tab")
-        if is_focused(locator):
-            return
-    raise AssertionError(f"{max_tabs} times Tab never reached {locator}")
 
 
 def next_step(page: Page, url_end: str) -> None:

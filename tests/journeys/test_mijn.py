@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from loket.cases.models import Case
 from loket.cases.tracking import track_token
 from loket.portal.models import SatisfactionAnswer
-from tests.browser import axe_problems
+from tests.browser import axe_problems, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -156,20 +156,6 @@ def test_a_resident_follows_answers_downloads_and_rates_with_axe_on_every_page(r
         check(f"{url} (nl)")
 
     assert not problems, "\n\n".join(problems)
-
-
-def is_focused(locator) -> bool:
-    return locator.evaluate("element => element === document.activeElement")
-
-
-def tab_to(page: Page, locator, max_tabs: int = 80) -> None:
-    """Press Tab until the element has the focus, as a keyboard user does."""
-    locator.wait_for()
-    for _ in range(max_tabs):
-        page.keyboard.press("Tab")
-        if is_focused(locator):
-            return
-    raise AssertionError(f"{max_tabs} times Tab never reached {locator}")
 
 
 def test_a_resident_answers_and_rates_with_only_the_keyboard(resident, page):
