@@ -51,8 +51,8 @@ class Browser:
 
 def reachable(url: str) -> bool:
     try:
-        return requests.get(url, timeout=2).status_code == 200
-    except requests.ConnectionError:
+        return requests.get(url, timeout=10).status_code == 200
+    except requests.RequestException:  # not listening yet, or still starting up
         return False
 
 

@@ -55,8 +55,8 @@ class OidcProvider:
         if self.process.poll() is not None:
             raise AssertionError(f"OIDC provider exited with code {self.process.returncode}")
         try:
-            return requests.get(self.discovery_url, timeout=1).status_code == 200
-        except requests.ConnectionError:
+            return requests.get(self.discovery_url, timeout=10).status_code == 200
+        except requests.RequestException:  # not listening yet, or still starting up
             return False
 
     def stop(self) -> None:

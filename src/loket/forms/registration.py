@@ -21,6 +21,7 @@ from loket.forms.fields import display
 from loket.forms.models import Submission
 from loket.forms.schema import field_by_key, text
 from loket.notify.services import queue_mail
+from loket.workqueue.reports import flag_possible_duplicates
 from loket.workqueue.straight_through import enqueue_straight_through
 
 FORM_ACTOR = "Loket (formulier)"
@@ -89,6 +90,7 @@ def register_submission(submission: Submission) -> Case:
         note_visible_to_citizen=True,
     )
     add_properties(case, case_settings.get("properties", {}), answers, schema)
+    flag_possible_duplicates(case)  # a report near an open one of its category
     attach_uploads(case, submission, case_type)
     submission.case = case
     submission.status = Submission.Status.REGISTERED

@@ -24,3 +24,33 @@ class VerifiedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class PossibleDuplicate(models.Model):
+    """A report that came in near an open one of the same category: perhaps the same problem,
+    reported twice. Recorded when the report is registered; a case worker decides."""
+
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="possible_duplicates",
+        verbose_name=_("case"),
+    )
+    of_case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("possible duplicate of"),
+    )
+    distance_m = models.PositiveIntegerField(_("distance (metres)"))
+    found_at = models.DateTimeField(_("found at"))
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "of_case"], name="unique_possible_duplicate")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} ~ {self.of_case}"

@@ -10,14 +10,16 @@ department answers 404, the same as for a department that does not exist.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from loket.cases.models import Case
-from loket.catalog.models import Department
-from loket.identity.permissions import StaffPermission, has_role_with, require
+from loket.catalog.models import CaseType, Department, StatusType
+from loket.identity.permissions import StaffPermission, has_role_with, require, roles_with
 
 # A case whose legal end date is this many days away or closer needs attention.
 AT_RISK_DAYS = 5
@@ -76,7 +78,7 @@ def queue_cases(department: Department) -> QuerySet[Case]:
     return (
         Case.objects.open()
         .filter(department=department)
-        .select_related("case_type", "current_status")
+        .select_related("case_type", "current_status", "assignee")
         .order_by(F("legal_end").asc(nulls_last=True), "registered_on", "pk")
     )
 
@@ -118,3 +120,69 @@ class QueueRow:
 
 def queue_rows(cases, today: date) -> list[QueueRow]:
     return [QueueRow(case, deadline_light(case, today)) for case in cases]
+
+
+def light_filter(light: str, today: date) -> Q:
+    """The cases whose ``deadline_light`` is ``light``, as a query condition."""
+    running = Q(is_suspended=False)
+    overdue = Q(legal_end__lt=today)
+    soon = Q(legal_end__lte=today + timedelta(days=AT_RISK_DAYS)) | Q(planned_end__lt=today)
+    if light == Light.SUSPENDED:
+        return Q(is_suspended=True)
+    if light == Light.OVERDUE:
+        return running & overdue
+    if light == Light.AT_RISK:
+        return running & ~overdue & soon
+    return running & ~overdue & ~soon
+
+
+# The assignee filter's two values besides a member's id.
+ASSIGNED_TO_ME = "me"
+ASSIGNED_TO_NOBODY = "nobody"
+
+
+def filter_queue(cases: QuerySet[Case], filters: dict, *, user, today: date) -> QuerySet[Case]:
+    """Narrow the queue by the filter form's cleaned values (empty ones do not filter)."""
+    if filters.get("case_type"):
+        cases = cases.filter(case_type_id=filters["case_type"])
+    if filters.get("status"):
+        cases = cases.filter(current_status_id=filters["status"])
+    if filters.get("light"):
+        cases = cases.filter(light_filter(filters["light"], today))
+    assignee = filters.get("assignee")
+    if assignee == ASSIGNED_TO_ME:
+        cases = cases.filter(assignee=user.pk)
+    elif assignee == ASSIGNED_TO_NOBODY:
+        cases = cases.filter(assignee__isnull=True)
+    elif assignee:
+        cases = cases.filter(assignee_id=assignee)
+    return cases
+
+
+def assignable_members(department: Department):
+    """The active members of the department whose role works cases: who can be assigned."""
+    works_cases = Exists(
+        Group.objects.filter(user=OuterRef("pk"), name__in=roles_with(StaffPermission.WORK_CASES))
+    )
+    return (
+        get_user_model()
+        .objects.filter(departments=department, is_active=True)
+        .filter(works_cases | Q(is_superuser=True))
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def queue_case_types(department: Department) -> QuerySet[CaseType]:
+    """The case types of the department's open cases, for the filter (one query)."""
+    in_queue = Case.objects.open().filter(department=department)
+    return CaseType.objects.filter(pk__in=in_queue.values("case_type")).order_by(
+        "description", "pk"
+    )
+
+
+def queue_statuses(department: Department) -> QuerySet[StatusType]:
+    """The current statuses of the department's open cases, for the filter (one query)."""
+    in_queue = Case.objects.open().filter(department=department, current_status__isnull=False)
+    return StatusType.objects.filter(pk__in=in_queue.values("current_status")).order_by(
+        "citizen_name", "description", "pk"
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from loket.workqueue import views
+from loket.workqueue import reports, views
 
 app_name = "workqueue"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
     path("inloggen/koppelen/", views.enrol, name="enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("<slug:code>/", views.queue, name="queue"),
+    path("<slug:code>/oppakken/", views.claim, name="claim"),
+    path("<slug:code>/toewijzen/", views.assign, name="assign"),
+    path("<slug:code>/toewijzen/meerdere/", views.bulk_assign, name="bulk_assign"),
+    path("<slug:code>/meldingen/", reports.reports, name="reports"),
 ]

@@ -7,6 +7,7 @@ every move is recorded as a ``ClockEvent``. State changes go through ``loket.cas
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -109,6 +110,15 @@ class Case(models.Model):
         related_name="cases",
         verbose_name=_("department"),
         help_text=_("Whose work queue holds the case: the case type's, or one routing chose."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("assignee"),
+        help_text=_("The case worker of the department who handles the case."),
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     archive_action = models.CharField(

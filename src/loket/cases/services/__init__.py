@@ -6,6 +6,7 @@ runs in one transaction: nothing is ever half-written. The modules split them by
 package is their one door.
 """
 
+from loket.cases.services.assignment import assign_case
 from loket.cases.services.citizen import EvidenceFile, answer_request
 from loket.cases.services.common import CaseError, check_open, lock, refuse
 from loket.cases.services.deadlines import deadlines, extend, record_clock, resume, suspend
@@ -47,6 +48,7 @@ __all__ = [
     "add_request",
     "add_role",
     "answer_request",
+    "assign_case",
     "change_case_object",
     "change_property_value",
     "change_result",
