@@ -14,12 +14,12 @@ from django.utils.translation import override
 from loket.cases.documents import attach_to_case, create_document
 from loket.cases.models import Case, PaymentIndication, Role
 from loket.cases.services import add_property_value, add_role, open_case, set_status
-from loket.cases.tracking import track_url
 from loket.catalog.choices import GenericRole
 from loket.catalog.models import CaseType, Department
 from loket.forms.fields import display
 from loket.forms.models import Submission
 from loket.forms.schema import field_by_key, text
+from loket.notify.citizen_mail import case_letter
 from loket.notify.services import queue_mail
 from loket.workqueue.reports import flag_possible_duplicates
 from loket.workqueue.straight_through import enqueue_straight_through
@@ -196,22 +196,9 @@ def queue_confirmation(submission: Submission, case_settings: dict):
 
 
 def confirmation_text(submission, case, product) -> str:
-    lines = [
-        _("Dear Sir or Madam,"),
-        "",
-        _("We have received your request for %(product)s.") % {"product": product.name},
-        _("Your case number is %(number)s.") % {"number": case.identification},
-    ]
+    expected = ()
     if case.planned_end:
-        lines.append(
-            _("We expect to be done by %(date)s.") % {"date": case.planned_end.strftime("%d-%m-%Y")}
-        )
-    lines += [
-        "",
-        _("Follow your request here:"),
-        track_url(case),
-        "",
-        _("Kind regards,"),
-        settings.LOKET_MUNICIPALITY_NAME,
-    ]
-    return "\n".join(lines)
+        date = case.planned_end.strftime("%d-%m-%Y")
+        expected = (_("We expect to be done by %(date)s.") % {"date": date},)
+    message = [_("We have received your request for %(product)s.") % {"product": product.name}]
+    return case_letter(case, message, expected)

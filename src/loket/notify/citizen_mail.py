@@ -149,3 +149,23 @@ def preview(template: StatusMailTemplate) -> tuple[RenderedMail, str]:
         _("Filled in with case %(number)s, the newest of this case type. The note is an example.")
         % {"number": case.identification},
     )
+
+
+def case_letter(case: Case, message: list[str], details: tuple[str, ...] = ()) -> str:
+    """The plain text of a mail about a case in the active language: the greeting, the
+    message, the case number with its ``details``, the track & trace link and the regards."""
+    return "\n".join(
+        [
+            _("Dear Sir or Madam,"),
+            "",
+            *message,
+            _("Your case number is %(number)s.") % {"number": case.identification},
+            *details,
+            "",
+            _("Follow your request here:"),
+            track_url(case),
+            "",
+            _("Kind regards,"),
+            settings.LOKET_MUNICIPALITY_NAME,
+        ]
+    )

@@ -35,8 +35,7 @@ from loket.cases.documents import attach_to_case, create_document, set_usage_ind
 from loket.cases.models import Case
 from loket.cases.services import end_status_of, lock, record_result, set_status
 from loket.cases.services.registration import documents_with_latest
-from loket.cases.tracking import track_url
-from loket.notify.citizen_mail import case_language
+from loket.notify.citizen_mail import case_language, case_letter
 from loket.notify.models import Mail
 from loket.notify.services import queue_mail
 from loket.workqueue.extract_pdf import KIND_TITLES, STANDARD, Extract, build_extract_pdf
@@ -214,19 +213,8 @@ def queue_ready_mail(case: Case) -> Mail:
         subject = _("Your extract from the BRP is ready (%(number)s)") % {
             "number": case.identification
         }
-        body = "\n".join(
-            [
-                _("Dear Sir or Madam,"),
-                "",
-                _("Your extract from the BRP is ready. You can download it in My account."),
-                _("Your case number is %(number)s.") % {"number": case.identification},
-                "",
-                _("Follow your request here:"),
-                track_url(case),
-                "",
-                _("Kind regards,"),
-                settings.LOKET_MUNICIPALITY_NAME,
-            ]
+        body = case_letter(
+            case, [_("Your extract from the BRP is ready. You can download it in My account.")]
         )
     return queue_mail(
         to=case.contact_email, subject=subject, text_body=body, case=case, language=language
