@@ -19,8 +19,9 @@ SESSION = 4
 # The count of the visitor's cases, their page, the number of steps of their case types.
 OVERVIEW_QUERIES = SESSION + 3
 # The case (with its type, status and result), the steps and history of the timeline, the
-# documents and their versions, the notes, the mails, the decisions, the satisfaction answer.
-CASE_QUERIES = SESSION + 9
+# documents and their versions, the notes of the statuses and of the case workers, the mails,
+# the decisions, the satisfaction answer.
+CASE_QUERIES = SESSION + 10
 # The case and its current status, the steps and history of the timeline, the satisfaction
 # answer; no session (nobody is logged in).
 TRACK_QUERIES = 5

@@ -1,6 +1,7 @@
 """Builders for the work queue tests: departments, staff with their authenticator app, and
 open cases in a queue."""
 
+import re
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -14,6 +15,14 @@ from loket.identity.services import create_staff_account
 from tests.cases.factories import published_case_type
 
 PASSWORD = "a long staff password"
+
+
+def row_numbers(html: str) -> list[str]:
+    """The case numbers of a queue page, top to bottom."""
+    return re.findall(
+        r'<th class="utrecht-table__header-cell" scope="row">(?:<a [^>]*>)?([^<]+)(?:</a>)?</th>',
+        html,
+    )
 
 
 def today() -> date:
@@ -84,3 +93,34 @@ def wrong_code_of(device: TOTPDevice) -> str:
     """A code that none of the accepted periods (now, one before, one after) shows."""
     accepted = {code_of(device, steps_ahead=n) for n in (-1, 0, 1)}
     return next(c for c in (f"{n:06d}" for n in range(1000)) if c not in accepted)
+
+
+BUDGET_IBAN = "NL91ABNA0417164300"
+
+
+def apply_for_budget(filler, person, *, email: str = "j@example.nl"):
+    """``person`` applies for a leefbaarheidsbudget of EUR 750 through the demo form (the
+    Filler of tests/forms); returns the case it became."""
+    from django.urls import reverse
+
+    from loket.cases.models import Case
+
+    filler.client.post(reverse("identity:demo-digid"), {"bsn": person.bsn, "next": "/"})
+    filler.open(reverse("forms:start", args=["leefbaarheidsbudget"]))
+    filler.post(
+        {
+            "naam_initiatief": "Bankje in het plantsoen",
+            "omschrijving": "Een bankje voor de buurt.",
+            "buurt": "Centrum",
+            "startdatum": (today() + timedelta(days=30)).strftime("%d-%m-%Y"),
+            "aantal_huishoudens": "12",
+        }
+    )
+    filler.post({"begroting-rows": "1", "begroting-0-post": "Bankje", "begroting-0-bedrag": "750"})
+    filler.post(
+        {"iban": BUDGET_IBAN, "tenaamstelling": "J. Jansen", "email": email, "verklaring": "on"}
+    )
+    filler.confirm()
+    return Case.objects.select_related("case_type", "department").get(
+        initiator_bsn=person.bsn, case_type__identification="LEEFBAARHEIDSBUDGET"
+    )

@@ -23,6 +23,7 @@ from tests.workqueue.helpers import (
     case_worker,
     department,
     open_in,
+    row_numbers,
     today,
     with_first_status,
 )
@@ -30,10 +31,6 @@ from tests.workqueue.helpers import (
 pytestmark = pytest.mark.django_db
 EN = {"accept-language": "en"}
 QUEUE = "/werk/burgerzaken/"
-
-
-def row_numbers(html: str) -> list[str]:
-    return re.findall(r'<th class="utrecht-table__header-cell" scope="row">([^<]+)</th>', html)
 
 
 def get(client, **params):

@@ -20,6 +20,7 @@ from tests.workqueue.helpers import (
     close,
     department,
     open_in,
+    row_numbers,
     today,
     with_first_status,
 )
@@ -30,11 +31,6 @@ EN = {"accept-language": "en"}
 
 def get(client, url, **params):
     return client.get(url, params, headers=EN)
-
-
-def row_numbers(html: str) -> list[str]:
-    """The case numbers of the queue table, top to bottom."""
-    return re.findall(r'<th class="utrecht-table__header-cell" scope="row">([^<]+)</th>', html)
 
 
 def lights(html: str) -> list[str]:

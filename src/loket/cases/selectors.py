@@ -13,8 +13,9 @@ from datetime import datetime
 from uuid import UUID
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.http import FileResponse, Http404
 
-from loket.cases.models import Case, CaseDocument, Decision, DocumentVersion, StatusChange
+from loket.cases.models import Case, CaseDocument, CaseNote, Decision, DocumentVersion, StatusChange
 from loket.cases.timeline import Step, timeline
 
 
@@ -46,8 +47,8 @@ def case_timeline(case: Case) -> list[Step]:
 
 
 @dataclass(frozen=True)
-class CitizenDocument:
-    """A document of the case the citizen may download: its link and its newest version."""
+class CaseFile:
+    """A document of the case with content to download: its link and its newest version."""
 
     link: CaseDocument
     version: DocumentVersion
@@ -86,45 +87,84 @@ class CitizenDocument:
     def size(self) -> int | None:
         return self.version.size
 
+    def download(self) -> FileResponse:
+        """The file as an attachment; Http404 when the storage lost its bytes."""
+        try:
+            stream = self.version.file.open("rb")
+        except OSError as missing:  # the row is there but the bytes are not
+            raise Http404 from missing
+        return FileResponse(
+            stream, as_attachment=True, filename=self.file_name, content_type=self.content_type
+        )
 
-def visible_documents(case: Case) -> QuerySet[CaseDocument]:
+
+def visible_documents(case: Case, *, for_citizen: bool = True) -> QuerySet[CaseDocument]:
+    """The case's document links (only those the citizen may see, unless ``for_citizen`` is
+    False: the staff see all), with their versions newest first."""
     newest_first = DocumentVersion.objects.order_by("document_id", "-version")
+    links = CaseDocument.objects.filter(case=case)
+    if for_citizen:
+        links = links.filter(visible_to_citizen=True)
     return (
-        CaseDocument.objects.filter(case=case, visible_to_citizen=True)
-        .select_related("document")
+        links.select_related("document")
         .prefetch_related(Prefetch("document__versions", newest_first, to_attr="newest_first"))
         .order_by("registered_at", "pk")
     )
 
 
-def citizen_document(link: CaseDocument) -> CitizenDocument | None:
+def case_file(link: CaseDocument) -> CaseFile | None:
     versions = link.document.newest_first
     if not versions or not versions[0].file:
         return None  # no content (only a link, or an upload in parts not finished)
-    return CitizenDocument(link, versions[0])
+    return CaseFile(link, versions[0])
 
 
-def citizen_documents(case: Case) -> list[CitizenDocument]:
-    """The case's documents the citizen may see and download, oldest first: two queries."""
-    documents = (citizen_document(link) for link in visible_documents(case))
+def citizen_documents(case: Case, *, for_citizen: bool = True) -> list[CaseFile]:
+    """The case's documents the citizen may see and download (with ``for_citizen`` False:
+    all of them, for the staff), oldest first: two queries."""
+    documents = (case_file(link) for link in visible_documents(case, for_citizen=for_citizen))
     return [document for document in documents if document is not None]
 
 
-def citizen_document_of(case: Case, link_uuid: UUID | str) -> CitizenDocument | None:
+def citizen_document_of(
+    case: Case, link_uuid: UUID | str, *, for_citizen: bool = True
+) -> CaseFile | None:
     """One downloadable document of the case by its link's uuid; None if it is not the
-    case's, not visible to the citizen, or has no content."""
-    link = visible_documents(case).filter(uuid=link_uuid).first()
-    return citizen_document(link) if link is not None else None
+    case's, not visible to the citizen (unless ``for_citizen`` is False), or has no content."""
+    link = visible_documents(case, for_citizen=for_citizen).filter(uuid=link_uuid).first()
+    return case_file(link) if link is not None else None
 
 
-def citizen_messages(case: Case) -> QuerySet[StatusChange]:
-    """The notes of the status history meant for the citizen, newest first."""
-    return (
+@dataclass(frozen=True)
+class Message:
+    """A message of the municipality to the citizen: a status's note or a case worker's note."""
+
+    at: datetime
+    text: str
+    about: str = ""  # the step it came with
+
+
+def citizen_messages(case: Case) -> list[Message]:
+    """The notes meant for the citizen, of the status history and the case's notes, newest
+    first: two queries."""
+    with_status = (
         StatusChange.objects.filter(case=case, note_visible_to_citizen=True)
         .exclude(note="")
         .select_related("status_type")
-        .order_by("-set_at", "-pk")
     )
+    messages = [
+        Message(
+            change.set_at,
+            change.note,
+            change.status_type.citizen_name or change.status_type.description,
+        )
+        for change in with_status
+    ]
+    messages += [
+        Message(note.written_at, note.text)
+        for note in CaseNote.objects.filter(case=case, visible_to_citizen=True)
+    ]
+    return sorted(messages, key=lambda message: message.at, reverse=True)
 
 
 def decisions_of(case: Case) -> QuerySet[Decision]:

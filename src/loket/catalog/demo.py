@@ -191,6 +191,7 @@ def create_case_type(spec: dict, catalogue: Catalogue, departments: dict) -> Cas
             format=prop["format"],
             length=prop["length"],
         )
+    outgoing = []
     for order, doc in enumerate(spec.get("document_types", []), start=1):
         document_type = DocumentType.objects.create(
             catalogue=catalogue,
@@ -206,6 +207,12 @@ def create_case_type(spec: dict, catalogue: Catalogue, departments: dict) -> Cas
             order=order,
             direction=doc["direction"],
         )
+        if doc["direction"] == "uitgaand":
+            outgoing.append(document_type)
+    # A decision rests on its letter: the outgoing decision documents, else any outgoing one.
+    letters = [d for d in outgoing if d.category == "besluit"] or outgoing
+    for decision_type in decision_types:
+        decision_type.document_types.set(letters)
     return case_type
 
 

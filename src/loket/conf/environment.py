@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from stdnum import iban
 
 MODES = ("production", "demo")
 DEMO_SECRET_KEY = "loket-demo-secret-key-not-for-production"  # noqa: S105 - refused in production
@@ -18,6 +19,9 @@ DEMO_MUNICIPALITY = "Gemeente Voorbeeld"
 DEMO_BRP_SERVER_API_KEY = "demo-brp-key"
 # The fictional Voorbeeld lies in the middle of the country.
 DEMO_MAP_AREA = "52.0600,5.0600,52.1100,5.1600"
+# The demo municipality's (fictional) account that grants are paid from.
+DEMO_PAYOUT_IBAN = "NL12BNGH0285041234"
+DEMO_PAYOUT_BIC = "BNGHNL2G"
 BRP_SOURCES = ("builtin", "haalcentraal")
 # The OpenID Connect brokers for DigiD and eHerkenning, each read from LOKET_OIDC_<KEY>_*.
 OIDC_BROKERS = {"digid": ("DIGID", "BSN", "bsn"), "eherkenning": ("EHERKENNING", "KVK", "kvk")}
@@ -130,6 +134,8 @@ class Environment:
     notifications_client_id: str
     notifications_secret: str
     map_area: tuple[float, float, float, float]
+    payout_iban: str
+    payout_bic: str
     oidc_digid: OidcBroker
     oidc_eherkenning: OidcBroker
     visitor_idle_seconds: int
@@ -207,6 +213,11 @@ def read_environment(env: dict | None = None) -> Environment:
         payment_provider=env.get("LOKET_PAYMENT_PROVIDER", "demo" if demo else "none").strip(),
         # The municipality's area on the forms' map: south, west, north, east in WGS84.
         map_area=read_map_area(env.get("LOKET_MAP_AREA", DEMO_MAP_AREA)),
+        # The account grants are paid from, in the SEPA files of payouts (pain.001).
+        payout_iban=env.get("LOKET_PAYOUT_IBAN", DEMO_PAYOUT_IBAN if demo else "")
+        .replace(" ", "")
+        .upper(),
+        payout_bic=env.get("LOKET_PAYOUT_BIC", DEMO_PAYOUT_BIC if demo else "").strip().upper(),
         # Logging in to the portal: the DigiD and eHerkenning brokers, and how long a login
         # lasts without a request, with the warning that many seconds before its end.
         oidc_digid=read_oidc_broker(env, *OIDC_BROKERS["digid"]),
@@ -226,6 +237,8 @@ def read_environment(env: dict | None = None) -> Environment:
 def configuration_problems(environment: Environment) -> list[str]:
     """Every reason this configuration is unsafe or incomplete, as sentences."""
     problems = []
+    if environment.payout_iban and not iban.is_valid(environment.payout_iban):
+        problems.append(f"LOKET_PAYOUT_IBAN is not a valid IBAN: {environment.payout_iban!r}.")
     if environment.storage not in ("local", "s3"):
         problems.append(f"LOKET_STORAGE must be local or s3, not {environment.storage!r}.")
     if environment.storage == "s3" and not environment.s3_bucket:
@@ -281,6 +294,8 @@ def configuration_problems(environment: Environment) -> list[str]:
             "LOKET_NOTIFICATIONS_API is set but LOKET_NOTIFICATIONS_SECRET is empty; Loket "
             "signs its calls to that API with it."
         )
+    if environment.payout_iban == DEMO_PAYOUT_IBAN:
+        problems.append("LOKET_PAYOUT_IBAN is the demo's account; give the municipality's own.")
     if environment.payment_provider == "demo":
         problems.append(
             "LOKET_PAYMENT_PROVIDER is demo; the demo payment page exists only in demo mode."

@@ -176,6 +176,8 @@ LOKET_NOTIFICATIONS_API = LOKET.notifications_api
 LOKET_NOTIFICATIONS_CLIENT_ID = LOKET.notifications_client_id
 LOKET_NOTIFICATIONS_SECRET = LOKET.notifications_secret
 LOKET_MAP_AREA = LOKET.map_area
+LOKET_PAYOUT_IBAN = LOKET.payout_iban
+LOKET_PAYOUT_BIC = LOKET.payout_bic
 
 if LOKET.storage == "s3":
     default_storage = {

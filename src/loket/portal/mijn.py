@@ -10,7 +10,7 @@ Cases and documents are named by uuid in the URL, never by a number one could co
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -196,16 +196,7 @@ def download(request, case_uuid, document_uuid):
     document = citizen_document_of(case, document_uuid)
     if document is None:
         raise Http404
-    try:
-        stream = document.version.file.open("rb")
-    except OSError as missing:  # the row is there but the storage lost the bytes
-        raise Http404 from missing
-    return FileResponse(
-        stream,
-        as_attachment=True,
-        filename=document.file_name,
-        content_type=document.content_type,
-    )
+    return document.download()
 
 
 def handle_satisfaction(request, case: Case, channel: str):

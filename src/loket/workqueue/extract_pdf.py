@@ -10,15 +10,13 @@ The page content is not compressed: the file stays small (a few kilobytes) and i
 searched by any tool, the verify page's hash check included.
 """
 
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import segno
-from django.utils import timezone
-from fpdf import FPDF
 
 from loket.brp.records import PersonRecord
+from loket.cases.pdf import UNKNOWN, MunicipalPdf, day, local_date, pdf_text
 
 STANDARD = "standaard"
 WITH_ADDRESS_HISTORY = "met_adreshistorie"
@@ -57,7 +55,6 @@ NO_HISTORY = (
     "Eerdere adressen staan niet in de registratie waaruit dit uittreksel is gemaakt. "
     "Alleen het huidige adres is opgenomen."
 )
-UNKNOWN = "onbekend"
 
 
 @dataclass(frozen=True)
@@ -77,50 +74,20 @@ class Extract:
         return f"Uittreksel BRP - {KIND_TITLES[self.kind].split(' / ')[0].lower()}"
 
 
-def pdf_text(value) -> str:
-    """Text the PDF's standard fonts can show: Latin-1, other letters without their accents."""
-    text = str(value)
-    if all(ord(char) < 256 for char in text):
-        return text
-    plain = unicodedata.normalize("NFKD", text)
-    return (
-        "".join(c for c in plain if not unicodedata.combining(c))
-        .encode("latin-1", "replace")
-        .decode("latin-1")
-    )
-
-
-def day(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else UNKNOWN
-
-
-class ExtractPdf(FPDF):
+class ExtractPdf(MunicipalPdf):
     def __init__(self, extract: Extract):
-        super().__init__(format="A4")
+        super().__init__(
+            municipality=extract.municipality,
+            subtitle="Uittreksel uit de Basisregistratie Personen (BRP)",
+            title=extract.title,
+            made_at=extract.issued_at,
+        )
         self.extract = extract
         self.bilingual = extract.kind == INTERNATIONAL
-        self.set_compression(False)
-        self.set_creation_date(extract.issued_at)
-        self.set_title(extract.title)
-        self.set_author(pdf_text(extract.municipality))
-        self.set_creator("Loket")
-        self.set_auto_page_break(auto=True, margin=30)
-        self.set_margins(20, 20, 20)
 
     def label(self, key: str) -> str:
         dutch, english = LABELS[key]
         return f"{dutch} / {english}" if self.bilingual else dutch
-
-    def header(self):
-        self.set_font("Helvetica", "B", 18)
-        self.cell(0, 10, pdf_text(self.extract.municipality), new_x="LMARGIN", new_y="NEXT")
-        self.set_font("Helvetica", "", 11)
-        self.cell(
-            0, 6, "Uittreksel uit de Basisregistratie Personen (BRP)", new_x="LMARGIN", new_y="NEXT"
-        )
-        self.set_draw_color(0, 0, 0)
-        self.line(20, self.get_y() + 2, 190, self.get_y() + 2)
-        self.ln(6)
 
     def footer(self):
         self.set_y(-22)
@@ -168,7 +135,7 @@ def build_extract_pdf(extract: Extract) -> bytes:
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(0, 9, pdf_text(KIND_TITLES[extract.kind]), new_x="LMARGIN", new_y="NEXT")
-    pdf.row("issued", day(timezone_date(extract.issued_at)))
+    pdf.row("issued", day(local_date(extract.issued_at)))
 
     pdf.heading(pdf.label("personal"))
     pdf.row("surname", " ".join(p for p in (person.surname_prefix, person.surname) if p))
@@ -216,7 +183,3 @@ def build_extract_pdf(extract: Extract) -> bytes:
         ),
     )
     return bytes(pdf.output())
-
-
-def timezone_date(moment: datetime) -> date:
-    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()

@@ -8,18 +8,21 @@ department answers 404, the same as for a department that does not exist.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from loket.cases.models import Case
+from loket.cases.models import Case, ClockEvent
 from loket.catalog.models import CaseType, Department, StatusType
 from loket.identity.permissions import StaffPermission, has_role_with, require, roles_with
+from loket.notify.models import Mail
 
 # A case whose legal end date is this many days away or closer needs attention.
 AT_RISK_DAYS = 5
@@ -186,3 +189,101 @@ def queue_statuses(department: Department) -> QuerySet[StatusType]:
     return StatusType.objects.filter(pk__in=in_queue.values("current_status")).order_by(
         "citizen_name", "description", "pk"
     )
+
+
+def staff_case(user, uuid) -> Case:
+    """A case, open or closed, of a department whose queue ``user`` may see; Http404 for
+    any other (PermissionDenied for a role without queues)."""
+    departments = visible_departments(user)
+    if not departments.exists():
+        require(user, StaffPermission.WORK_CASES)
+    try:
+        case = (
+            Case.objects.filter(uuid=uuid, department__in=departments)
+            .select_related("case_type", "current_status", "department", "assignee", "result")
+            .first()
+        )
+    except (ValueError, ValidationError):
+        case = None
+    if case is None:
+        raise Http404
+    return case
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a case's history, for the case worker: what happened, when, by whom, and
+    whether the citizen sees it."""
+
+    at: datetime
+    what: str
+    by: str = ""
+    text: str = ""
+    for_citizen: bool = False
+
+
+def case_history(case: Case) -> list[HistoryEntry]:
+    """Everything that happened to the case, newest first: statuses with their notes, the
+    clock, notes, documents, decisions and the mails sent (one query per kind)."""
+    entries = [
+        HistoryEntry(
+            change.set_at,
+            _("Status: %(name)s") % {"name": change.status_type.description},
+            change.set_by,
+            change.note,
+            change.note_visible_to_citizen and bool(change.note),
+        )
+        for change in case.status_changes.select_related("status_type")
+    ]
+    entries += [
+        HistoryEntry(event.at, CLOCK_LABELS[event.kind], event.actor, event.reason)
+        for event in case.clock_events.exclude(kind=ClockEvent.Kind.STARTED)
+        if event.kind in CLOCK_LABELS
+    ]
+    entries += [
+        HistoryEntry(
+            note.written_at,
+            _("Message to the applicant") if note.visible_to_citizen else _("Internal note"),
+            note.author,
+            note.text,
+            note.visible_to_citizen,
+        )
+        for note in case.notes.all()
+    ]
+    entries += [
+        HistoryEntry(
+            link.registered_at,
+            _("Document added: %(title)s") % {"title": link.title},
+            for_citizen=link.visible_to_citizen,
+        )
+        for link in case.document_links.all()
+    ]
+    entries += [
+        HistoryEntry(
+            timezone.make_aware(datetime.combine(decision.date, time(12)))
+            if decision.date
+            else timezone.now(),
+            _("Decision %(number)s: %(type)s")
+            % {"number": decision.identification, "type": decision.decision_type.description},
+            text=decision.explanation,
+            for_citizen=True,
+        )
+        for decision in case.decisions.select_related("decision_type")
+    ]
+    entries += [
+        HistoryEntry(
+            mail.queued_at,
+            _("Mail to the applicant: %(subject)s") % {"subject": mail.subject},
+            text=mail.get_status_display(),
+            for_citizen=True,
+        )
+        for mail in Mail.objects.filter(case=case).only("subject", "status", "queued_at")
+    ]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+
+
+CLOCK_LABELS = {
+    ClockEvent.Kind.SUSPENDED: _("Waiting for the applicant (clock stopped)"),
+    ClockEvent.Kind.RESUMED: _("Clock running again"),
+    ClockEvent.Kind.EXTENDED: _("Term extended"),
+}

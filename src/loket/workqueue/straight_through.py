@@ -31,10 +31,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from loket.brp.sources import get_brp_source
-from loket.cases.documents import attach_to_case, create_document, set_usage_indication
+from loket.cases.documents import attach_to_case, create_document
 from loket.cases.models import Case
-from loket.cases.services import end_status_of, lock, record_result, set_status
-from loket.cases.services.registration import documents_with_latest
+from loket.cases.services import lock, set_status
+from loket.cases.services.handling import close_with_result
 from loket.notify.citizen_mail import case_language, case_letter
 from loket.notify.models import Mail
 from loket.notify.services import queue_mail
@@ -157,7 +157,7 @@ def produce_brp_extract(case: Case) -> None:
         if made is not None:
             set_status(case, quiet(made) if close else made, actor=ACTOR, at=issued_at)
         if close:
-            close_case(case)
+            close_extract_case(case)
 
 
 def store_extract(case: Case, extract: Extract, content: bytes) -> None:
@@ -191,17 +191,13 @@ def quiet(status_type):
     return silent
 
 
-def close_case(case: Case) -> None:
+def close_extract_case(case: Case) -> None:
     result_type = (
         case.case_type.result_types.filter(description=EXTRACT_RESULT).first()
         or case.case_type.result_types.order_by("pk").first()
     )
-    record_result(case, result_type)
-    # zrc-007: no usage rights on the extract nor on the uploads of the form.
-    for link in documents_with_latest(case, "usage_rights_indicated").filter(latest__isnull=True):
-        set_usage_indication(link.document, False)
     mails_before = Mail.objects.filter(case=case).count()
-    set_status(case, end_status_of(case.case_type), actor=ACTOR)
+    close_with_result(case, result_type, actor=ACTOR)
     if case.contact_email and Mail.objects.filter(case=case).count() == mails_before:
         queue_ready_mail(case)
 

@@ -3,6 +3,7 @@ from loket.cases.models.cases import (
     ArchiveStatus,
     Case,
     CaseContact,
+    CaseNote,
     CaseNumberCounter,
     CaseObject,
     ClockEvent,
@@ -22,6 +23,7 @@ from loket.cases.models.documents import (
     UsageRight,
 )
 from loket.cases.models.links import CaseContactMoment, CaseRequest
+from loket.cases.models.payouts import Payout, PayoutBatch
 
 __all__ = [
     "ArchiveStatus",
@@ -30,6 +32,7 @@ __all__ = [
     "CaseContact",
     "CaseContactMoment",
     "CaseDocument",
+    "CaseNote",
     "CaseNumberCounter",
     "CaseObject",
     "CaseRequest",
@@ -41,6 +44,8 @@ __all__ = [
     "DocumentVersion",
     "FilePart",
     "PaymentIndication",
+    "Payout",
+    "PayoutBatch",
     "PropertyValue",
     "Result",
     "Role",

@@ -120,6 +120,12 @@ class Case(models.Model):
         verbose_name=_("assignee"),
         help_text=_("The case worker of the department who handles the case."),
     )
+    complete_on = models.DateField(
+        _("complete since"),
+        null=True,
+        blank=True,
+        help_text=_("The day a case worker found the request complete."),
+    )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     archive_action = models.CharField(
         _("archive action"), max_length=20, choices=ArchiveAction.choices, blank=True
@@ -290,6 +296,25 @@ class ClockEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.get_kind_display()} {self.at:%Y-%m-%d}"
+
+
+class CaseNote(models.Model):
+    """A case worker's note on a case: for colleagues only, or a message the citizen reads in
+    Mijn omgeving."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("text"))
+    visible_to_citizen = models.BooleanField(_("visible to the citizen"), default=False)
+    written_at = models.DateTimeField(_("written at"))
+    author = models.CharField(_("by"), max_length=200)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["case", "-written_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.text[:40]}"
 
 
 class CaseNumberCounter(models.Model):
