@@ -20,6 +20,8 @@ def test_add_list_and_revoke(process_env):
         "catalogi.lezen",
         "--scope",
         "zaken.lezen",
+        "--scope",
+        "klantinteracties.lezen",
         env=process_env,
     )
     assert added.returncode == 0, added.stderr
@@ -28,11 +30,14 @@ def test_add_list_and_revoke(process_env):
     assert {(a.component, tuple(a.scopes), a.type_url) for a in authorisations} == {
         ("ztc", ("catalogi.lezen",), ""),
         ("zrc", ("zaken.lezen",), ""),
+        ("kic", ("klantinteracties.lezen",), ""),
     }
     assert not client.application.all_scopes
 
     listed = run_loket("apiclient", "list", env=process_env)
-    assert "zaaksysteem\tactive\tcatalogi.lezen, zaken.lezen" in listed.stdout
+    assert "zaaksysteem\tactive\tcatalogi.lezen, klantinteracties.lezen, zaken.lezen" in (
+        listed.stdout
+    )
 
     revoked = run_loket("apiclient", "revoke", "--client-id", "zaaksysteem", env=process_env)
     assert revoked.returncode == 0, revoked.stderr

@@ -15,23 +15,6 @@ from tests.browser import axe_problems, tab_to
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(transactional_db, live_server, settings):
-    """The demo catalogue, register, forms and staff, visible to the live server's thread."""
-    from loket.brp.register import load_demo_register
-    from loket.catalog.demo import load_demo_catalogue
-    from loket.forms.demo import load_demo_forms
-    from loket.identity.demo import load_demo_identities, load_demo_memberships
-
-    load_demo_catalogue()
-    load_demo_register()
-    load_demo_forms()
-    load_demo_identities()
-    load_demo_memberships()
-    # The confirmation page's "Volg uw aanvraag" is an absolute link to the site's base URL.
-    settings.LOKET_BASE_URL = live_server.url
-
-
 # --- helpers ----------------------------------------------------------------------------------
 
 
@@ -212,10 +195,12 @@ def test_a_paid_extract_with_digid_prefill_and_a_cancelled_payment_reaches_the_q
 # --- 3. a neighbourhood budget: rows, a wrong IBAN, the capped total --------------------------
 
 
-def test_a_budget_request_with_two_rows_and_a_corrected_iban_reaches_the_queue(demo, page):
+def start_budget_request(page: Page) -> str:
+    """From the product page through login, the plan and a budget of two rows (capped at
+    EUR 750) to the payout step. Returns the name of the person logged in."""
     page.goto("/producten/leefbaarheidsbudget/")
     page.get_by_role("link", name="Direct regelen").click()
-    log_in_with_digid(page)
+    name = log_in_with_digid(page)
 
     expect(page).to_have_url(re.compile(r"/initiatief/$"))
     page.get_by_label("Naam van uw initiatief").fill("Buurtfeest")
@@ -239,6 +224,11 @@ def test_a_budget_request_with_two_rows_and_a_corrected_iban_reaches_the_queue(d
     # first button in the form.
     row_2.get_by_label("Bedrag in euro").press("Enter")
     expect(page).to_have_url(re.compile(r"/uitbetaling/$"))
+    return name
+
+
+def test_a_budget_request_with_two_rows_and_a_corrected_iban_reaches_the_queue(demo, page):
+    start_budget_request(page)
 
     iban = page.get_by_label("Rekeningnummer (IBAN)")
     iban.fill("NL91 ABNA 0417 1643 01")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "loket.forms",
     "loket.portal",
     "loket.workqueue",
+    "loket.contacts",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("besluiten/api/v1/", include("loket.api.besluiten.urls")),
     path("autorisaties/api/v1/", include("loket.api.autorisaties.urls")),
     path("notificaties/api/v1/", include("loket.api.notificaties.urls")),
+    path("klantinteracties/api/v1/", include("loket.api.klantinteracties.urls")),
     path("haalcentraal/api/brp/", include("loket.api.brp.urls")),
     path("", include("loket.identity.urls")),
     path("werk/", include("loket.workqueue.urls")),

@@ -19,6 +19,7 @@ class StaffPermission(StrEnum):
     WORK_CASES = "work_cases"  # open a department's queue and handle its cases
     VIEW_CASES = "view_cases"  # read a case to answer a citizen
     VIEW_CONTACTS = "view_contacts"  # the contact moments with citizens and businesses
+    HANDLE_CONTACTS = "handle_contacts"  # register contacts, hand them over, close their tasks
     MANAGE_CATALOGUE = "manage_catalogue"  # products, case types, forms, mail templates
     MANAGE_APPLICATIONS = "manage_applications"  # API applications and their authorisations
     VIEW_INSIGHTS = "view_insights"  # figures and reports, read only
@@ -26,7 +27,7 @@ class StaffPermission(StrEnum):
 
 P = StaffPermission
 PERMISSIONS: dict[Role, frozenset[StaffPermission]] = {
-    Role.KCC: frozenset({P.VIEW_CONTACTS, P.VIEW_CASES}),
+    Role.KCC: frozenset({P.VIEW_CONTACTS, P.HANDLE_CONTACTS, P.VIEW_CASES}),
     Role.CASE_WORKER: frozenset({P.WORK_CASES, P.VIEW_CASES}),
     Role.FUNCTIONAL_ADMIN: frozenset({P.MANAGE_CATALOGUE, P.MANAGE_APPLICATIONS}),
     Role.MANAGER: frozenset({P.VIEW_INSIGHTS}),

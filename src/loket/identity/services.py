@@ -24,6 +24,7 @@ COMPONENTS_OF_PREFIX = {
     "besluiten": (Component.DECISIONS,),
     "autorisaties": (Component.AUTHORISATIONS,),
     "notificaties": (Component.NOTIFICATIONS,),
+    "klantinteracties": (Component.CONTACTS,),
     "audittrails": (Component.CASES, Component.DOCUMENTS, Component.DECISIONS),
 }
 
