@@ -107,6 +107,14 @@ def apply_for_budget(filler, person, *, email: str = "j@example.nl"):
 
     filler.client.post(reverse("identity:demo-digid"), {"bsn": person.bsn, "next": "/"})
     filler.open(reverse("forms:start", args=["leefbaarheidsbudget"]))
+    fill_budget_form(filler, email=email)
+    return Case.objects.select_related("case_type", "department").get(
+        initiator_bsn=person.bsn, case_type__identification="LEEFBAARHEIDSBUDGET"
+    )
+
+
+def fill_budget_form(filler, *, email: str) -> None:
+    """From the form's first step to the confirmation: a bench for EUR 750."""
     filler.post(
         {
             "naam_initiatief": "Bankje in het plantsoen",
@@ -121,6 +129,3 @@ def apply_for_budget(filler, person, *, email: str = "j@example.nl"):
         {"iban": BUDGET_IBAN, "tenaamstelling": "J. Jansen", "email": email, "verklaring": "on"}
     )
     filler.confirm()
-    return Case.objects.select_related("case_type", "department").get(
-        initiator_bsn=person.bsn, case_type__identification="LEEFBAARHEIDSBUDGET"
-    )

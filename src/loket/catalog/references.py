@@ -69,6 +69,14 @@ def communicatiekanaal(url: str) -> dict:
     return _resolve(url, COMMUNICATIEKANAAL)
 
 
+def communicatiekanaal_url(name: str) -> str:
+    """The URL of the channel called ``name`` (e.g. "Telefoon") in the Referentielijsten."""
+    for channel in store.items("communicatiekanalen"):
+        if channel["naam"] == name:
+            return channel["url"]
+    raise UnresolvableReference(f"The Referentielijsten have no communicatiekanaal {name!r}.")
+
+
 def remote_resource(url: str, *, name: str, required: frozenset[str]) -> dict:
     """A resource of another registry (a contactmoment, a verzoek, another Zaken API's zaak),
     fetched like the lists and checked to carry the keys of its kind; ``name`` says the kind

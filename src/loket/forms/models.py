@@ -7,6 +7,7 @@ one transaction.
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,16 @@ class Login(models.TextChoices):
     CITIZEN = "citizen", _("DigiD (persons)")
     BUSINESS = "business", _("eHerkenning (businesses and partners)")
     CITIZEN_OR_BUSINESS = "citizen_or_business", _("DigiD or eHerkenning")
+
+
+class Channel(models.TextChoices):
+    """How a form reached Loket: filled in online by the person, or by an employee with the
+    person (assisted digital) on the phone, at the counter or on a home visit."""
+
+    WEB = "web", _("online, by the person")
+    PHONE = "phone", _("by phone, with an employee")
+    COUNTER = "counter", _("at the counter, with an employee")
+    HOME_VISIT = "home_visit", _("on a home visit, with an employee")
 
 
 class FormDefinitionQuerySet(models.QuerySet):
@@ -79,6 +90,17 @@ class Draft(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    channel = models.CharField(
+        _("channel"), max_length=12, choices=Channel.choices, default=Channel.WEB
+    )
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assisted_drafts",
+        verbose_name=_("filled in with the help of"),
+    )
 
     class Meta:
         verbose_name = _("draft")

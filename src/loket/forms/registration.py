@@ -5,7 +5,6 @@ documents, its properties and location, and the department that routing chooses;
 confirmation mail is queued in the same transaction. Either all of it is there, or none.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +15,9 @@ from loket.cases.models import Case, PaymentIndication, Role
 from loket.cases.services import add_property_value, add_role, open_case, set_status
 from loket.catalog.choices import GenericRole
 from loket.catalog.models import CaseType, Department
+from loket.catalog.references import communicatiekanaal_url
 from loket.forms.fields import display
-from loket.forms.models import Submission
+from loket.forms.models import Channel, Draft, Submission
 from loket.forms.schema import field_by_key, text
 from loket.notify.citizen_mail import case_letter
 from loket.notify.services import queue_mail
@@ -25,6 +25,13 @@ from loket.workqueue.reports import flag_possible_duplicates
 from loket.workqueue.straight_through import enqueue_straight_through
 
 FORM_ACTOR = "Loket (formulier)"
+# Each channel of a form as the Referentielijsten name it (the case's communicatiekanaal).
+CHANNEL_NAMES = {
+    Channel.WEB: "Website",
+    Channel.PHONE: "Telefoon",
+    Channel.COUNTER: "Balie",
+    Channel.HOME_VISIT: "Balie",  # the list's "Balie" covers the counter and home visits
+}
 
 
 def case_type_for(product) -> CaseType:
@@ -53,6 +60,19 @@ def case_description(schema: dict, answers: dict, language: str) -> str:
     return template[:80]
 
 
+def received_note(draft: Draft) -> str:
+    """The first status's note, which the citizen reads: how the request came in."""
+    if draft.channel == Channel.WEB or draft.assisted_by is None:
+        return _("Received through the online form.")
+    employee = draft.assisted_by.get_full_name() or draft.assisted_by.get_username()
+    how = {
+        Channel.PHONE: _("Received by phone, filled in with %(employee)s."),
+        Channel.COUNTER: _("Received at the counter, filled in with %(employee)s."),
+        Channel.HOME_VISIT: _("Received on a home visit, filled in with %(employee)s."),
+    }
+    return how[draft.channel] % {"employee": employee}
+
+
 @transaction.atomic
 def register_submission(submission: Submission) -> Case:
     """Register the case of a submission; registering twice gives the same case."""
@@ -71,7 +91,7 @@ def register_submission(submission: Submission) -> Case:
         description=case_description(schema, answers, language) or case_type.description,
         department=routed_department(schema, answers, case_type),
         contact_email=answers.get(case_settings.get("email_field", "")) or "",
-        communication_channel=settings.LOKET_BASE_URL + "/",
+        communication_channel=communicatiekanaal_url(CHANNEL_NAMES[submission.draft.channel]),
         payment_indication=PaymentIndication.PAID
         if submission.amount
         else PaymentIndication.NOT_APPLICABLE,
@@ -86,7 +106,7 @@ def register_submission(submission: Submission) -> Case:
         case,
         first_status,
         actor=FORM_ACTOR,
-        note=_("Received through the online form."),
+        note=received_note(submission.draft),
         note_visible_to_citizen=True,
     )
     add_properties(case, case_settings.get("properties", {}), answers, schema)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from loket.forms.models import Draft, FormDefinition, Login, Submission
+from loket.forms.models import Channel, Draft, FormDefinition, Login, Submission
 from loket.forms.payments import Outcome, get_payment_provider
 from loket.forms.registration import register_submission
 from loket.forms.schema import schema_problems, step_keys
@@ -59,10 +59,24 @@ def open_draft_of(definition: FormDefinition, visitor) -> Draft | None:
     )
 
 
-def start_draft(definition: FormDefinition, visitor) -> Draft:
-    return open_draft_of(definition, visitor) or Draft.objects.create(
-        definition=definition, **owner_fields(visitor)
-    )
+def start_draft(
+    definition: FormDefinition, visitor, *, channel: str = Channel.WEB, assisted_by=None
+) -> Draft:
+    """The visitor's open draft of the form, or a new one. With ``assisted_by`` an employee
+    fills it in with the person (on ``channel``): so the draft records, also when the person
+    had started it online."""
+    draft = open_draft_of(definition, visitor)
+    if draft is None:
+        return Draft.objects.create(
+            definition=definition,
+            channel=channel,
+            assisted_by=assisted_by,
+            **owner_fields(visitor),
+        )
+    if assisted_by is not None:
+        draft.channel, draft.assisted_by = channel, assisted_by
+        draft.save(update_fields=["channel", "assisted_by", "updated_at"])
+    return draft
 
 
 def may_fill(draft: Draft, visitor, session_drafts: list[str]) -> bool:

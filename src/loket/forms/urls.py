@@ -9,6 +9,7 @@ urlpatterns = [
     path("hervatten/<str:token>/", views.resume, name="resume"),
     path("betalen/demo/<str:token>/", demo_payment_page, name="demo-payment"),
     path("<slug:slug>/", views.start, name="start"),
+    path("<slug:slug>/namens/", views.assist, name="assist"),
     path("<uuid:draft_uuid>/overzicht/", views.summary, name="summary"),
     path("<uuid:draft_uuid>/opslaan/", views.save_for_later, name="save"),
     path("<uuid:draft_uuid>/betaling/", views.payment_return, name="payment-return"),

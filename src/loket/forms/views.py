@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from stdnum.nl.bsn import is_valid as is_valid_bsn
 
+from loket.brp.sources import get_brp_source
 from loket.cases.tracking import track_token
 from loket.catalog.models import Product
 from loket.forms.fields import FillContext, clean_email
-from loket.forms.models import Draft, FormDefinition, Login, Submission
+from loket.forms.models import Channel, Draft, FormDefinition, Login, Submission
 from loket.forms.payments import get_payment_provider, payment_available
 from loket.forms.prefill import prefilled_answers
 from loket.forms.rendering import (
@@ -45,7 +47,16 @@ from loket.forms.services import (
 )
 from loket.forms.steps import check_step, first_incomplete_step, read_step, visible_answers
 from loket.forms.uploads import add_upload, remove_uploads, uploads_value
-from loket.identity.citizens import current_visitor
+from loket.identity.assurance import LEVELS
+from loket.identity.citizens import (
+    Visitor,
+    assisted_intake,
+    current_visitor,
+    end_assisted_intake,
+    start_assisted_intake,
+)
+from loket.identity.permissions import StaffPermission, require
+from loket.identity.second_factor import staff_required
 
 PAGE_SALT = "loket.forms.page"
 SESSION_DRAFTS = "form_drafts"
@@ -133,18 +144,67 @@ def next_page(draft: Draft, visitor) -> str:
 # --- the pages -------------------------------------------------------------------------------
 
 
-def start(request, slug):
-    """The product page's "Direct regelen": the person's draft, or a new one."""
+def current_definition(slug) -> FormDefinition:
     product = get_object_or_404(Product.objects.published(), slug=slug)
     definition = FormDefinition.objects.current_for(product)
     if definition is None:
         raise Http404
+    return definition
+
+
+def start(request, slug):
+    """The product page's "Direct regelen": the person's draft, or a new one."""
+    definition = current_definition(slug)
     visitor = current_visitor(request)
     if not login_allows(definition, visitor):
         return login_redirect(request, definition)
-    draft = start_draft(definition, visitor if definition.login != Login.NONE else None)
+    assisted = assisted_intake(request)
+    draft = start_draft(
+        definition,
+        visitor if definition.login != Login.NONE else None,
+        **(
+            {"channel": assisted["channel"], "assisted_by": request.user}
+            if assisted and request.user.pk == assisted["employee"]
+            else {}
+        ),
+    )
     remember_draft(request, draft)
     return redirect(next_page(draft, visitor))
+
+
+ASSISTED_CHANNELS = (Channel.PHONE, Channel.COUNTER, Channel.HOME_VISIT)
+
+
+@require_POST
+@staff_required("workqueue:login", "workqueue:code")
+def assist(request, slug):
+    """Assisted digital: a KCC employee starts the form with a person (``bsn``) on a
+    ``channel``; the same pages follow, and the case lands in the person's Mijn omgeving."""
+    require(request.user, StaffPermission.HANDLE_CONTACTS)
+    definition = current_definition(slug)
+    if definition.login == Login.BUSINESS:
+        return refused(
+            request, _("This form is for businesses; it cannot be filled in for a person.")
+        )
+    channel = request.POST.get("channel", "")
+    if channel not in ASSISTED_CHANNELS:
+        return refused(
+            request,
+            _("Choose how you help the person: by phone, at the counter or on a home visit."),
+        )
+    bsn = request.POST.get("bsn", "").strip()
+    person = get_brp_source().person(bsn) if is_valid_bsn(bsn) else None
+    if person is None:
+        return refused(request, _("There is no person with this BSN in the register."))
+    visitor = Visitor(
+        bsn=person.bsn,
+        name=person.full_name,
+        # The employee checked who the person is, as the counter does with an ID.
+        assurance=LEVELS[-1],
+        method="assisted",
+    )
+    start_assisted_intake(request, visitor, channel=channel, employee=request.user)
+    return redirect("forms:start", slug)
 
 
 @require_http_methods(["GET", "POST"])
@@ -364,10 +424,15 @@ def confirmation(request, draft_uuid):
     submission = Submission.objects.filter(draft=draft, case__isnull=False).first()
     if submission is None:
         return redirect(next_page(draft, current_visitor(request)))
+    # The employee's help ends with the request: the next call starts without this person.
+    assisted = assisted_intake(request) is not None and draft.assisted_by_id is not None
+    if assisted:
+        end_assisted_intake(request)
     return render(
         request,
         "forms/confirmation.html",
         {
+            "assisted": assisted,
             "submission": submission,
             "case": submission.case,
             "product": draft.definition.product,

@@ -19,6 +19,7 @@ from loket.identity.assurance import assurance_sufficient, check_level
 
 VISITOR_KEY = "loket_visitor"
 LAST_ACTIVITY_KEY = "loket_visitor_last_activity"
+ASSISTED_KEY = "loket_assisted_intake"
 # A login ends after this long without a request, so a forgotten browser does not stay in;
 # the defaults of LOKET_VISITOR_IDLE_SECONDS and LOKET_VISITOR_WARNING_SECONDS.
 IDLE_TIMEOUT_SECONDS = 15 * 60
@@ -47,6 +48,28 @@ def log_in_visitor(request, visitor: Visitor) -> None:
     request.session.cycle_key()
     request.session[VISITOR_KEY] = asdict(visitor)
     request.session[LAST_ACTIVITY_KEY] = time.time()
+
+
+def start_assisted_intake(request, visitor: Visitor, *, channel: str, employee) -> None:
+    """An employee fills in forms with a person (assisted digital, on the phone, at the
+    counter or at the kitchen table): for the forms this browser is now that person, and the
+    session remembers who helped and how. It is no login to the person's Mijn omgeving."""
+    request.session.cycle_key()
+    request.session[VISITOR_KEY] = asdict(visitor)
+    request.session[LAST_ACTIVITY_KEY] = time.time()
+    request.session[ASSISTED_KEY] = {"employee": employee.pk, "channel": channel}
+
+
+def assisted_intake(request) -> dict | None:
+    """``{"employee": user id, "channel": ...}`` while an employee fills in for a person."""
+    data = request.session.get(ASSISTED_KEY)
+    return data if isinstance(data, dict) else None
+
+
+def end_assisted_intake(request) -> None:
+    """The person's part of the session ends; the employee stays logged in."""
+    for key in (VISITOR_KEY, LAST_ACTIVITY_KEY, ASSISTED_KEY):
+        request.session.pop(key, None)
 
 
 def current_visitor(request) -> Visitor | None:
@@ -105,10 +128,15 @@ def visitor_required(kind: str | None = None, assurance: str | None = None):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             visitor = current_visitor(request)
-            allowed = visitor is not None and (
-                kind is None
-                or (kind == "person" and visitor.is_person)
-                or (kind == "business" and visitor.is_business)
+            # An employee filling in a form with a person does not enter the person's pages.
+            allowed = (
+                visitor is not None
+                and not assisted_intake(request)
+                and (
+                    kind is None
+                    or (kind == "person" and visitor.is_person)
+                    or (kind == "business" and visitor.is_business)
+                )
             )
             if not allowed:
                 if assurance:
