@@ -109,6 +109,8 @@ class User:
     bsn: str
     kvk: str
     name: str
+    branch: str = ""  # eHerkenning: the vestigingsnummer and the employee who logs in
+    employee: str = ""
 
     @property
     def sub(self) -> str:
@@ -263,6 +265,10 @@ class Provider:
             claims["bsn"] = user.bsn
         if user.kvk:
             claims["kvk"] = user.kvk
+        if user.branch:
+            claims["vestigingsnummer"] = user.branch
+        if user.employee:
+            claims["acting_subject_name"] = user.employee
         claims["acr"] = self.options.acr
         return claims
 
@@ -413,7 +419,15 @@ class Provider:
                     "client_secret_post",
                 ],
                 "code_challenge_methods_supported": ["S256"],
-                "claims_supported": ["sub", "name", "bsn", "kvk", "acr"],
+                "claims_supported": [
+                    "sub",
+                    "name",
+                    "bsn",
+                    "kvk",
+                    "vestigingsnummer",
+                    "acting_subject_name",
+                    "acr",
+                ],
                 "acr_values_supported": [self.options.acr],
             }
         )
@@ -439,6 +453,8 @@ class Provider:
             bsn=request.form.get("login_bsn", "").strip(),
             kvk=request.form.get("login_kvk", "").strip(),
             name=request.form.get("login_name", "").strip(),
+            branch=request.form.get("login_branch", "").strip(),
+            employee=request.form.get("login_employee", "").strip(),
         )
         if not (user.bsn or user.kvk):
             return login_form(request, error="Vul een BSN of een KvK-nummer in.")

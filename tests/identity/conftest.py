@@ -79,6 +79,8 @@ class OidcProvider:
             "identifier_claim": BROKERS[broker],
             "name_claim": "name",
             "assurance_claim": "acr",
+            "branch_claim": "vestigingsnummer",
+            "employee_claim": "acting_subject_name",
             **changes,
         }
 

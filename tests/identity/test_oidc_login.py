@@ -191,6 +191,26 @@ def test_business_logs_in_with_eherkenning(client, start_oidc_provider, settings
     assert visitor.is_business and not visitor.is_person
 
 
+def test_an_employee_logs_in_for_a_branch_of_the_business(client, start_oidc_provider, settings):
+    start_oidc_provider("http://testserver").use_for_both_brokers(settings)
+
+    log_in(
+        client,
+        EHERKENNING,
+        kvk="99990011",
+        name="Ziekenhuis Voorbeeld",
+        branch="000012345678",
+        employee="Petra Verloskunde",
+    )
+
+    visitor = visitor_of(client)
+    assert (visitor.kvk, visitor.branch, visitor.acting_name) == (
+        "99990011",
+        "000012345678",
+        "Petra Verloskunde",
+    )
+
+
 def test_claims_only_at_userinfo_are_fetched_there(client, start_oidc_provider, settings):
     start_oidc_provider("http://testserver", "--userinfo-only").use_for_both_brokers(settings)
 

@@ -71,6 +71,9 @@ class OidcBroker:
     identifier_claim: str  # the claim with the BSN (DigiD) or the KvK number (eHerkenning)
     name_claim: str
     assurance_claim: str
+    # eHerkenning: the branch (vestigingsnummer) and the name of the employee who logged in.
+    branch_claim: str
+    employee_claim: str
 
     @property
     def configured(self) -> bool:
@@ -92,6 +95,8 @@ def read_oidc_broker(env: dict, key: str, identifier: str, identifier_default: s
         identifier_claim=env.get(f"{prefix}{identifier}_CLAIM", identifier_default).strip(),
         name_claim=env.get(f"{prefix}NAME_CLAIM", "name").strip(),
         assurance_claim=env.get(f"{prefix}ASSURANCE_CLAIM", "acr").strip(),
+        branch_claim=env.get(f"{prefix}BRANCH_CLAIM", "vestigingsnummer").strip(),
+        employee_claim=env.get(f"{prefix}EMPLOYEE_CLAIM", "acting_subject_name").strip(),
     )
 
 

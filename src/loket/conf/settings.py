@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "loket.identity.middleware.VisitorIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "loket.identity.middleware.MandateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("haalcentraal/api/brp/", include("loket.api.brp.urls")),
     path("", include("loket.identity.urls")),
     path("werk/", include("loket.workqueue.urls")),
+    path("kcc/", include("loket.contacts.urls")),
     path("formulieren/", include("loket.forms.urls")),
     path("", include("loket.portal.urls")),
 ]

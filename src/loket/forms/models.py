@@ -93,6 +93,11 @@ class Draft(models.Model):
     channel = models.CharField(
         _("channel"), max_length=12, choices=Channel.choices, default=Channel.WEB
     )
+    # Who fills it in when that is not the owner: a representative under a mandate, or the
+    # employee of a business (eHerkenning), with the business's branch.
+    acting_bsn = models.CharField(_("BSN of who acts"), max_length=9, blank=True)
+    acting_name = models.CharField(_("name of who acts"), max_length=200, blank=True)
+    branch = models.CharField(_("branch number"), max_length=12, blank=True)
     assisted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

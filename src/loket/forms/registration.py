@@ -83,7 +83,6 @@ def register_submission(submission: Submission) -> Case:
     schema, answers, language = definition.schema, submission.answers, submission.language
     case_settings = schema.get("case", {})
     case_type = case_type_for(definition.product)
-    visitor_bsn, visitor_kvk = submission.draft.owner_bsn, submission.draft.owner_kvk
     location = answers.get(case_settings.get("location_field", ""))
     case = open_case(
         case_type,
@@ -100,7 +99,7 @@ def register_submission(submission: Submission) -> Case:
         if location
         else None,
     )
-    add_parties(case, case_settings, answers, visitor_bsn, visitor_kvk, submission.submitted_by)
+    add_parties(case, case_settings, answers, submission.draft, submission.submitted_by)
     first_status = case_type.status_types.order_by("order").first()
     set_status(
         case,
@@ -128,25 +127,42 @@ def role_type(case_type: CaseType, generic: str):
     return case_type.role_types.filter(generic=generic).order_by("pk").first()
 
 
-def add_parties(case, case_settings, answers, visitor_bsn, visitor_kvk, visitor_name):
-    """The initiator is who logged in; a person named in the form (the mother on a birth
-    notification, the deceased on a death notification) is recorded as stakeholder."""
+def add_parties(case, case_settings, answers, draft, visitor_name):
+    """The initiator is who logged in (under a mandate: the person acted for, and the
+    representative as gemachtigde; a business with its branch and the employee as contact
+    person); a person named in the form (the mother on a birth notification, the deceased on
+    a death notification) is recorded as stakeholder."""
     initiator = role_type(case.case_type, GenericRole.INITIATOR)
-    if initiator and visitor_bsn:
+    if initiator and draft.owner_bsn:
         add_role(
             case,
             initiator,
             subject_kind=Role.SubjectKind.PERSON,
-            subject_identification={"inpBsn": visitor_bsn},
+            subject_identification={"inpBsn": draft.owner_bsn},
             other_name=visitor_name,
+            mandate=Role.Mandate.AUTHORISER if draft.acting_bsn else "",
         )
-    elif initiator and visitor_kvk:
+        if draft.acting_bsn:
+            add_role(
+                case,
+                initiator,
+                subject_kind=Role.SubjectKind.PERSON,
+                subject_identification={"inpBsn": draft.acting_bsn},
+                other_name=draft.acting_name,
+                mandate=Role.Mandate.AUTHORISED,
+                explanation=_("Acts for %(name)s under a mandate.") % {"name": visitor_name},
+            )
+    elif initiator and draft.owner_kvk:
         add_role(
             case,
             initiator,
             subject_kind=Role.SubjectKind.BRANCH,
-            subject_identification={"kvkNummer": visitor_kvk},
+            subject_identification={
+                "kvkNummer": draft.owner_kvk,
+                **({"vestigingsNummer": draft.branch} if draft.branch else {}),
+            },
             other_name=visitor_name,
+            contact_person={"naam": draft.acting_name} if draft.acting_name else None,
         )
     subject = case_settings.get("initiator")
     stakeholder = role_type(case.case_type, GenericRole.STAKEHOLDER)

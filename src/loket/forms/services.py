@@ -62,20 +62,18 @@ def open_draft_of(definition: FormDefinition, visitor) -> Draft | None:
 def start_draft(
     definition: FormDefinition, visitor, *, channel: str = Channel.WEB, assisted_by=None
 ) -> Draft:
-    """The visitor's open draft of the form, or a new one. With ``assisted_by`` an employee
-    fills it in with the person (on ``channel``): so the draft records, also when the person
-    had started it online."""
-    draft = open_draft_of(definition, visitor)
-    if draft is None:
-        return Draft.objects.create(
-            definition=definition,
-            channel=channel,
-            assisted_by=assisted_by,
-            **owner_fields(visitor),
-        )
-    if assisted_by is not None:
+    """The visitor's open draft of the form, or a new one; it records who fills it in now: a
+    representative under a mandate or a business's employee (from the visitor), and with
+    ``assisted_by`` the employee who fills it in with the person (on ``channel``)."""
+    draft = open_draft_of(definition, visitor) or Draft(
+        definition=definition, **owner_fields(visitor)
+    )
+    draft.acting_bsn = visitor.acting_bsn if visitor else ""
+    draft.acting_name = visitor.acting_name if visitor else ""
+    draft.branch = visitor.branch if visitor else ""
+    if draft.pk is None or assisted_by is not None:
         draft.channel, draft.assisted_by = channel, assisted_by
-        draft.save(update_fields=["channel", "assisted_by", "updated_at"])
+    draft.save()
     return draft
 
 

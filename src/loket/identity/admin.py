@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from loket.identity.models import ApiAuthorization, ApiClient, Application
+from loket.identity.models import ApiAuthorization, ApiCall, ApiClient, Application
 
 
 class ApiClientInline(admin.TabularInline):
@@ -75,8 +75,15 @@ class ApiAuthorizationInline(admin.TabularInline):
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    fields = ["label", "all_scopes"]
-    list_display = ["label", "client_ids", "all_scopes", "authorisation_count", "created_at"]
+    fields = ["label", "all_scopes", "partner"]
+    list_display = [
+        "label",
+        "client_ids",
+        "all_scopes",
+        "partner",
+        "authorisation_count",
+        "created_at",
+    ]
     search_fields = ["label", "clients__client_id"]
     inlines = [ApiClientInline, ApiAuthorizationInline]
 
@@ -90,3 +97,22 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("authorisations"))
     def authorisation_count(self, application) -> int:
         return len(application.authorizations.all())
+
+
+@admin.register(ApiCall)
+class ApiCallAdmin(admin.ModelAdmin):
+    """The partners' calls: read only, as an audit log is."""
+
+    list_display = ["at", "client_id", "method", "path", "status", "duration_ms"]
+    list_filter = ["client_id", "method", "status"]
+    search_fields = ["client_id", "path"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -33,6 +33,12 @@ class Visitor:
     name: str = ""
     assurance: str = ""  # level of assurance: one of assurance.LEVELS, or "" when unknown
     method: str = ""  # "digid", "eherkenning" or "demo"
+    # Acting for someone else: who really does it, and under which mandate (``mandates.py``);
+    # for a business, the employee who logged in with eHerkenning and the branch.
+    acting_bsn: str = ""
+    acting_name: str = ""
+    mandate: str = ""
+    branch: str = ""
 
     @property
     def is_person(self) -> bool:

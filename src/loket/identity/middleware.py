@@ -1,4 +1,8 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
 from loket.identity.citizens import end_idle_visitor
+from loket.identity.mandates import check_acting
 
 
 class VisitorIdleTimeoutMiddleware:
@@ -13,4 +17,20 @@ class VisitorIdleTimeoutMiddleware:
 
     def __call__(self, request):
         end_idle_visitor(request)
+        return self.get_response(request)
+
+
+class MandateMiddleware:
+    """A representative whose mandate ended (or ran out) acts for themself again from their
+    next request on, and is told so (``mandates.check_acting``). After the messages
+    middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if check_acting(request):
+            messages.warning(
+                request, _("The mandate you acted under has ended. You act for yourself again.")
+            )
         return self.get_response(request)

@@ -23,6 +23,14 @@ class Application(models.Model):
         default=False,
         help_text=_("Every scope on every component and type. Only for fully trusted systems."),
     )
+    partner = models.BooleanField(
+        _("partner organisation"),
+        default=False,
+        help_text=_(
+            "An outside organisation, such as a hospital or a funeral undertaker: every call of "
+            "its clients is logged."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -106,3 +114,46 @@ class ApiAuthorization(models.Model):
     def type_url(self) -> str:
         """The case, document or decision type this authorisation is limited to, if any."""
         return self.case_type or self.document_type or self.decision_type
+
+
+class ApiCall(models.Model):
+    """One call of a partner's client to Loket's APIs: who, what, when, and the answer."""
+
+    client_id = models.CharField(_("client id"), max_length=100, db_index=True)
+    method = models.CharField(_("method"), max_length=10)
+    path = models.CharField(_("path"), max_length=2000)
+    status = models.PositiveSmallIntegerField(_("HTTP status"))
+    at = models.DateTimeField(_("at"), db_index=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"))
+
+    class Meta:
+        verbose_name = _("partner API call")
+        verbose_name_plural = _("partner API calls")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.client_id} {self.method} {self.path} {self.status}"
+
+
+class Mandate(models.Model):
+    """A machtiging: a person lets another person act for them in the portal (forms, Mijn
+    omgeving) until a date, or until either of them ends it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    grantor_bsn = models.CharField(_("BSN of who gives the mandate"), max_length=9, db_index=True)
+    grantor_name = models.CharField(_("name of who gives the mandate"), max_length=200)
+    representative_bsn = models.CharField(_("BSN of who may act"), max_length=9, db_index=True)
+    representative_name = models.CharField(_("name of who may act"), max_length=200)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_by = models.CharField(_("ended by"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.representative_name} namens {self.grantor_name}"

@@ -274,7 +274,18 @@ def visitor_from_claims(kind: BrokerKind, config: dict, claims: dict) -> Visitor
             "KvK number not 8 digits",
             _("eHerkenning gave a KvK number that is not valid, so you have not been logged in."),
         )
-    return Visitor(kvk=number, name=name, assurance=assurance, method=kind.name)
+    branch = claims.get(config["branch_claim"])
+    branch = str(branch).strip() if isinstance(branch, str | int) else ""
+    employee = claims.get(config["employee_claim"])
+    return Visitor(
+        kvk=number,
+        name=name,
+        assurance=assurance,
+        method=kind.name,
+        # A branch number is twelve digits; anything else is left out rather than refused.
+        branch=branch if len(branch) == 12 and branch.isdigit() else "",
+        acting_name=employee.strip()[:200] if isinstance(employee, str) else "",
+    )
 
 
 def person_name(bsn: str) -> str:

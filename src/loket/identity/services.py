@@ -81,14 +81,21 @@ def components_of(scope: str) -> tuple[str, ...]:
 
 @transaction.atomic
 def register_api_client(
-    *, client_id: str, secret: str, label: str = "", all_scopes: bool = False, scopes=()
+    *,
+    client_id: str,
+    secret: str,
+    label: str = "",
+    all_scopes: bool = False,
+    scopes=(),
+    partner: bool = False,
 ) -> ApiClient:
     """Add a client as an application of its own, or give an existing client a new secret and
     its application these scopes instead of the ones it had.
 
     Each scope holds on every type of the component it belongs to (``zaken.lezen`` on every
     case type, at every confidentiality level); narrower authorisations are set in the admin
-    or through the Autorisaties API.
+    or through the Autorisaties API. A ``partner`` (an outside organisation) has every call
+    logged (``loket.identity.api_calls``).
     """
     per_component: dict[str, set[str]] = {}
     for scope in scopes:
@@ -96,13 +103,16 @@ def register_api_client(
             per_component.setdefault(component, set()).add(scope)
     client = ApiClient.objects.select_related("application").filter(client_id=client_id).first()
     if client is None:
-        application = Application.objects.create(label=label or client_id, all_scopes=all_scopes)
+        application = Application.objects.create(
+            label=label or client_id, all_scopes=all_scopes, partner=partner
+        )
         client = ApiClient(application=application, client_id=client_id)
     else:
         application = client.application
         application.label = label or application.label
         application.all_scopes = all_scopes
-        application.save(update_fields=["label", "all_scopes"])
+        application.partner = partner
+        application.save(update_fields=["label", "all_scopes", "partner"])
     client.secret = secret
     client.revoked_at = None
     client.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from loket.identity import views
+from loket.identity import mandate_views, views
 
 app_name = "identity"
 urlpatterns = [
@@ -23,4 +23,11 @@ urlpatterns = [
     path("inloggen/demo/digid/", views.demo_digid, name="demo-digid"),
     path("inloggen/demo/eherkenning/", views.demo_eherkenning, name="demo-eherkenning"),
     path("uitloggen/", views.logout, name="logout"),
+    path("mijn/machtigingen/", mandate_views.mandate_page, name="mandates"),
+    path("mijn/machtigingen/geven/", mandate_views.grant, name="mandate-grant"),
+    path("mijn/machtigingen/stoppen/", mandate_views.stop_acting, name="mandate-stop"),
+    path(
+        "mijn/machtigingen/<uuid:mandate_uuid>/namens/", mandate_views.act_for, name="mandate-act"
+    ),
+    path("mijn/machtigingen/<uuid:mandate_uuid>/einde/", mandate_views.end, name="mandate-end"),
 ]

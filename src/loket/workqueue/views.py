@@ -26,6 +26,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from loket.cases.services import CaseError
+from loket.contacts.selectors import open_tasks_of_department
 from loket.identity import second_factor
 from loket.identity.second_factor import Outcome
 from loket.workqueue.selectors import (
@@ -138,6 +139,7 @@ def queue(request, code):
         "filtered": bool(filters),
         "query": query.urlencode(),
         "members": [(m.pk, member_name(m)) for m in members],
+        "tasks": open_tasks_of_department(request.user, department, today=today),
     }
     return render(request, "workqueue/queue.html", context)
 

@@ -16,6 +16,11 @@ class Command(BaseCommand):
         add.add_argument("--client-id", required=True)
         add.add_argument("--secret", required=True)
         add.add_argument("--label", default="")
+        add.add_argument(
+            "--partner",
+            action="store_true",
+            help="An outside organisation (hospital, undertaker): every call is logged.",
+        )
         scopes = add.add_mutually_exclusive_group(required=True)
         scopes.add_argument("--all-scopes", action="store_true")
         scopes.add_argument("--scope", action="append", dest="scopes", metavar="SCOPE")
@@ -39,6 +44,7 @@ class Command(BaseCommand):
                     label=options["label"],
                     all_scopes=options["all_scopes"],
                     scopes=options["scopes"] or (),
+                    partner=options["partner"],
                 )
             except ValueError as error:
                 raise CommandError(str(error)) from None
@@ -70,4 +76,5 @@ class Command(BaseCommand):
                 state = f"revoked {client.revoked_at:%Y-%m-%d}"
             else:
                 state = "active" if client.secret else "no secret yet"
-            self.stdout.write(f"{client.client_id}\t{state}\t{scopes}\t{application.label}")
+            kind = "partner" if application.partner else "system"
+            self.stdout.write(f"{client.client_id}\t{state}\t{scopes}\t{application.label}\t{kind}")
