@@ -201,7 +201,12 @@ def start_budget_request(page: Page) -> str:
     page.goto("/producten/leefbaarheidsbudget/")
     page.get_by_role("link", name="Direct regelen").click()
     name = log_in_with_digid(page)
+    fill_budget_plan(page)
+    return name
 
+
+def fill_budget_plan(page: Page) -> None:
+    """On the budget form's first step: the plan and a budget of two rows, to the payout."""
     expect(page).to_have_url(re.compile(r"/initiatief/$"))
     page.get_by_label("Naam van uw initiatief").fill("Buurtfeest")
     page.get_by_label("Wat wilt u doen?").fill("Een feest voor de hele straat.")
@@ -224,7 +229,6 @@ def start_budget_request(page: Page) -> str:
     # first button in the form.
     row_2.get_by_label("Bedrag in euro").press("Enter")
     expect(page).to_have_url(re.compile(r"/uitbetaling/$"))
-    return name
 
 
 def test_a_budget_request_with_two_rows_and_a_corrected_iban_reaches_the_queue(demo, page):

@@ -15,10 +15,15 @@ from playwright.sync_api import Page, expect
 
 from loket.brp.models import Person
 from loket.brp.sources import get_brp_source
+from loket.cases.models import Case
 from loket.catalog.models import Product
 from loket.contacts.models import Contact, InternalTask
+from loket.identity.demo_login import demo_persons
 from loket.notify.models import Mail
 from tests.browser import axe_problems
+from tests.journeys.test_forms import fill_budget_plan
+from tests.journeys.test_mijn import log_in_from_mijn
+from tests.journeys.test_workqueue import finish_budget_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -152,3 +157,51 @@ def test_a_phone_contact_answered_from_the_catalogue_and_by_the_department(
     mail = Mail.objects.get(to="beller@example.com")
     assert "Uw paspoort ligt vrijdag klaar." in mail.text_body
     assert problems == []
+
+
+def test_an_assisted_intake_by_phone_ends_in_the_persons_mijn_omgeving(
+    demo, page, browser, live_server
+):
+    """The KCC employee fills in the budget form with a resident on the phone (in Dutch, the
+    form's language); the case is the resident's, in their own Mijn omgeving."""
+    problems = []
+    resident = demo_persons().first()  # the first the demo DigiD page offers
+    kcc = page
+    logs_in_dutch(kcc, "/kcc/", "kcc")
+    kcc.get_by_label("BSN").fill(resident.bsn)
+    kcc.get_by_role("button", name="Zoeken", exact=True).click()
+    kcc.get_by_role("button", name=f"Openen {resident.full_name}").click()
+    intake = kcc.locator("#assisted-intake")
+    intake.get_by_label("Hoe u de persoon helpt").select_option(label="Telefoon")
+    intake.get_by_role("button", name="Leefbaarheidsbudget aanvragen").click()
+
+    fill_budget_plan(kcc)
+    finish_budget_request(kcc)
+    expect(kcc.locator("[data-assisted]")).to_contain_text(
+        f"U heeft deze aanvraag ingevuld met {resident.full_name}."
+    )
+    problems += axe_problems(kcc, "confirmation of an assisted intake")
+    case = Case.objects.get()
+    assert case.initiator_bsn == resident.bsn
+    assert case.status_changes.get().note == (
+        "Telefonisch binnengekomen, ingevuld samen met Karin Contact."
+    )
+    kcc.get_by_role("link", name="Terug naar het klantcontactcentrum").click()
+    expect(kcc.locator("h1")).to_have_text("Contactscherm")
+
+    # The resident logs in themself and finds the request in Mijn omgeving.
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    own = context.new_page()
+    log_in_from_mijn(own, resident)
+    expect(own.locator("main").get_by_role("link", name=case.description)).to_be_visible()
+    context.close()
+    assert problems == []
+
+
+def logs_in_dutch(page: Page, path: str, username: str) -> None:
+    page.goto(path)
+    expect(page.locator("h1")).to_have_text("Inloggen voor medewerkers")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    expect(page).to_have_url(re.compile(rf"{path}$"))

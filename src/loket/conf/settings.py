@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "loket.portal",
     "loket.workqueue",
     "loket.contacts",
+    "loket.sharing",
 ]
 
 MIDDLEWARE = [

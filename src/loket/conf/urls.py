@@ -17,5 +17,6 @@ urlpatterns = [
     path("werk/", include("loket.workqueue.urls")),
     path("kcc/", include("loket.contacts.urls")),
     path("formulieren/", include("loket.forms.urls")),
+    path("", include("loket.sharing.urls")),
     path("", include("loket.portal.urls")),
 ]

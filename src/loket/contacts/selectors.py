@@ -23,6 +23,8 @@ from loket.contacts.models import Channel, Contact, InternalTask, Outcome, Subje
 from loket.contacts.services import CASE_OBJECT_TYPE
 from loket.identity.permissions import StaffPermission, has_permission, require
 from loket.notify.models import Mail
+from loket.sharing.models import Consent
+from loket.sharing.selectors import consents_of
 
 # --- Internal tasks -----------------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class PersonOverview:
     contacts: list[Contact] = field(default_factory=list)
     documents: list[CaseDocument] = field(default_factory=list)
     mails: list[Mail] = field(default_factory=list)
+    consents: list[Consent] = field(default_factory=list)
 
 
 def contacts_about(bsn: str, cases: list[Case]) -> QuerySet[Contact]:
@@ -178,7 +181,8 @@ def contacts_about(bsn: str, cases: list[Case]) -> QuerySet[Contact]:
 def person_overview(user, bsn: str) -> PersonOverview:
     """The 360° view of the person with this BSN: BRP data, open and closed cases with their
     current status, every contact on any channel, the documents of their cases and the mails
-    sent about their cases or in answer to their contacts. ``Http404`` when neither the BRP
+    sent about their cases or in answer to their contacts, the consents to share their data.
+    ``Http404`` when neither the BRP
     nor Loket knows the BSN."""
     require(user, StaffPermission.VIEW_CONTACTS)
     person = get_brp_source().person(bsn)
@@ -205,4 +209,5 @@ def person_overview(user, bsn: str) -> PersonOverview:
         contacts=contacts,
         documents=list(documents),
         mails=list(mails),
+        consents=consents_of(bsn),
     )

@@ -36,6 +36,7 @@ from loket.identity.citizens import current_visitor, visitor_required
 from loket.notify.models import Mail
 from loket.portal.models import SatisfactionAnswer
 from loket.portal.satisfaction import SatisfactionForm, answer_of, record_satisfaction
+from loket.sharing.selectors import consents_of
 
 CASES_PER_PAGE = 50
 ANSWER_MAX_LENGTH = 4000
@@ -234,7 +235,7 @@ def satisfaction(request, case_uuid):
 @never_cache
 @visitor_required()
 def my_data(request):
-    """The person's data in the BRP, and whom data was shared with (not possible yet)."""
+    """The person's data in the BRP, and whom they shared it with (``loket.sharing``)."""
     visitor = current_visitor(request)
     person, unavailable = None, False
     if visitor.is_person:
@@ -243,5 +244,10 @@ def my_data(request):
         except (BrpError, ValidationError):
             unavailable = True
     partner = person.partner if person and person.partner and not person.partner.end_date else None
-    context = {"person": person, "partner": partner, "unavailable": unavailable}
+    context = {
+        "person": person,
+        "partner": partner,
+        "unavailable": unavailable,
+        "consents": consents_of(visitor.bsn) if visitor.is_person else [],
+    }
     return render(request, "portal/mijn/data.html", context)
