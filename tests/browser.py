@@ -1,7 +1,12 @@
 """A real headless Chromium for the journey tests (Debian's, at /usr/bin/chromium)."""
 
 import os
+import re
 import shutil
+
+from playwright.sync_api import expect
+
+from loket.identity.demo import DEMO_PASSWORD
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -54,3 +59,22 @@ def tab_to(page, locator, max_tabs: int = 80) -> None:
         if is_focused(locator):
             return
     raise AssertionError(f"{max_tabs} times Tab never reached {locator}")
+
+
+# The staff login page's heading, fields and button, per language of the page.
+STAFF_LOGIN = {
+    "nl": ("Inloggen voor medewerkers", "Gebruikersnaam", "Wachtwoord", "Inloggen"),
+    "en": ("Log in for staff", "User name", "Password", "Log in"),
+}
+
+
+def staff_logs_in(page, path: str, username: str, *, language: str = "nl"):
+    """Open a staff page, log in as a demo account on the login page it sends to, and be
+    back on ``path``."""
+    heading, user_label, password_label, button = STAFF_LOGIN[language]
+    page.goto(path)
+    expect(page.locator("h1")).to_have_text(heading)
+    page.get_by_label(user_label).fill(username)
+    page.get_by_label(password_label).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"{re.escape(path)}$"))

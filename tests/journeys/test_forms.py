@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from loket.cases.models import Case, PaymentIndication
-from tests.browser import axe_problems, tab_to
+from tests.browser import axe_problems, staff_logs_in, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,12 +45,7 @@ def case_number_on_confirmation(page: Page) -> str:
 
 def staff_finds_case_in_queue(page: Page, department: str, identification: str) -> None:
     """The demo case worker logs in and sees the case in the department's queue."""
-    page.goto(f"/werk/{department}/")
-    expect(page.locator("h1")).to_have_text("Inloggen voor medewerkers")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar")
-    page.get_by_label("Wachtwoord").fill("demo")
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    expect(page).to_have_url(re.compile(rf"/werk/{department}/$"))
+    staff_logs_in(page, f"/werk/{department}/", "behandelaar")
     table = page.get_by_role("table", name=re.compile(r"^Open zaken van "))
     row = table.get_by_role("row").filter(has_text=identification)
     expect(row.get_by_role("rowheader")).to_have_text(identification)

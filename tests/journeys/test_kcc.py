@@ -20,7 +20,7 @@ from loket.catalog.models import Product
 from loket.contacts.models import Contact, InternalTask
 from loket.identity.demo_login import demo_persons
 from loket.notify.models import Mail
-from tests.browser import axe_problems
+from tests.browser import axe_problems, staff_logs_in
 from tests.journeys.test_forms import fill_budget_plan
 from tests.journeys.test_mijn import log_in_from_mijn
 from tests.journeys.test_workqueue import finish_budget_request
@@ -39,15 +39,6 @@ def department_browser(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     yield in_english(context.new_page(), live_server)
     context.close()
-
-
-def logs_in(page: Page, path: str, username: str) -> None:
-    page.goto(path)
-    expect(page.locator("h1")).to_have_text("Log in for staff")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page).to_have_url(re.compile(rf"{path}$"))
 
 
 def done(page: Page, message: str) -> None:
@@ -70,7 +61,7 @@ def test_a_phone_contact_answered_from_the_catalogue_and_by_the_department(
     main = kcc.locator("main")
 
     # The KCC employee logs in and finds the caller by BSN.
-    logs_in(kcc, "/kcc/", "kcc")
+    staff_logs_in(kcc, "/kcc/", "kcc", language="en")
     expect(kcc.locator("h1")).to_have_text("Contact screen")
     problems += axe_problems(kcc, "contact screen")
     kcc.get_by_label("BSN").fill(caller.bsn)
@@ -131,7 +122,7 @@ def test_a_phone_contact_answered_from_the_catalogue_and_by_the_department(
 
     # The department's case worker finds the task in the queue and answers it.
     department = department_browser
-    logs_in(department, "/werk/burgerzaken/", "behandelaar")
+    staff_logs_in(department, "/werk/burgerzaken/", "behandelaar", language="en")
     tasks = department.get_by_role("table", name=re.compile(r"^Open tasks for Civil affairs"))
     tasks.get_by_role("link", name=re.compile(rf"^{task.number}: ")).click()
     expect(department.locator("h1")).to_contain_text(f"Task {task.number}")
@@ -167,7 +158,7 @@ def test_an_assisted_intake_by_phone_ends_in_the_persons_mijn_omgeving(
     problems = []
     resident = demo_persons().first()  # the first the demo DigiD page offers
     kcc = page
-    logs_in_dutch(kcc, "/kcc/", "kcc")
+    staff_logs_in(kcc, "/kcc/", "kcc")
     kcc.get_by_label("BSN").fill(resident.bsn)
     kcc.get_by_role("button", name="Zoeken", exact=True).click()
     kcc.get_by_role("button", name=f"Openen {resident.full_name}").click()
@@ -196,12 +187,3 @@ def test_an_assisted_intake_by_phone_ends_in_the_persons_mijn_omgeving(
     expect(own.locator("main").get_by_role("link", name=case.description)).to_be_visible()
     context.close()
     assert problems == []
-
-
-def logs_in_dutch(page: Page, path: str, username: str) -> None:
-    page.goto(path)
-    expect(page.locator("h1")).to_have_text("Inloggen voor medewerkers")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("demo")
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    expect(page).to_have_url(re.compile(rf"{path}$"))

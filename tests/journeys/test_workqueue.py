@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 from loket.cases.models import Case, ClockEvent
 from loket.notify.models import Mail
-from tests.browser import axe_problems
+from tests.browser import axe_problems, staff_logs_in
 from tests.journeys.test_forms import case_number_on_confirmation, start_budget_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,15 +33,6 @@ def citizen(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     yield context.new_page()
     context.close()
-
-
-def staff_logs_in(page: Page, department: str) -> None:
-    page.goto(f"/werk/{department}/")
-    expect(page.locator("h1")).to_have_text("Inloggen voor medewerkers")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar")
-    page.get_by_label("Wachtwoord").fill("demo")
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    expect(page).to_have_url(re.compile(rf"/werk/{department}/$"))
 
 
 def open_case_from_queue(page: Page, case: Case) -> None:
@@ -100,7 +91,7 @@ def test_claim_ask_the_citizen_answers_decide_and_close(demo, page, citizen):
     problems = []
     case = apply_for_budget(citizen)
 
-    staff_logs_in(page, "wijken")
+    staff_logs_in(page, "/werk/wijken/", "behandelaar")
     row = page.get_by_role("row").filter(has_text=case.identification)
     row.get_by_role("button", name="Oppakken").click()
     expect(row.locator("[data-assignee]")).not_to_have_text("Niemand")
@@ -175,7 +166,7 @@ def test_the_leefbaarheidsbudget_from_application_to_receipts_and_closing(demo, 
     main = page.locator("main")
 
     # Completeness notice: the case moves to "Volledig" and the applicant is told.
-    staff_logs_in(page, "wijken")
+    staff_logs_in(page, "/werk/wijken/", "behandelaar")
     open_case_from_queue(page, case)
     action(page, "compleet").get_by_role("button", name="De aanvraag is compleet").click()
     done(page, "De aanvraag staat nu op compleet.")

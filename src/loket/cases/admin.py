@@ -7,11 +7,12 @@ Cases change only through ``loket.cases.services``; the back office's own pages 
 from django.contrib import admin
 
 from loket.cases.models import Case
+from loket.identity.admin_site import ReadOnlyModelAdmin
 from loket.notify.admin import CaseMailInline
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(ReadOnlyModelAdmin):
     list_display = [
         "identification",
         "description",
@@ -37,12 +38,3 @@ class CaseAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     inlines = [CaseMailInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,17 +6,7 @@ Contacts change only through ``loket.contacts.services``; the KCC's own pages do
 from django.contrib import admin
 
 from loket.contacts.models import Actor, Contact, InternalTask, Involvement, Party, SubjectObject
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from loket.identity.admin_site import ReadOnlyModelAdmin
 
 
 class InvolvementInline(admin.TabularInline):
@@ -37,7 +27,7 @@ class SubjectObjectInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(ReadOnlyAdmin):
+class ContactAdmin(ReadOnlyModelAdmin):
     list_display = ["number", "occurred_at", "channel", "subject", "outcome", "employee"]
     list_filter = ["channel", "outcome"]
     list_select_related = ["employee"]
@@ -47,21 +37,21 @@ class ContactAdmin(ReadOnlyAdmin):
 
 
 @admin.register(InternalTask)
-class InternalTaskAdmin(ReadOnlyAdmin):
+class InternalTaskAdmin(ReadOnlyModelAdmin):
     list_display = ["number", "requested_action", "status", "deadline", "assigned_at"]
     list_filter = ["status"]
     search_fields = ["number", "requested_action"]
 
 
 @admin.register(Party)
-class PartyAdmin(ReadOnlyAdmin):
+class PartyAdmin(ReadOnlyModelAdmin):
     list_display = ["number", "kind", "display_name", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["number", "bsn", "kvk_number", "surname", "organisation_name"]
 
 
 @admin.register(Actor)
-class ActorAdmin(ReadOnlyAdmin):
+class ActorAdmin(ReadOnlyModelAdmin):
     list_display = ["name", "kind", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["name"]

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from loket.identity.admin_site import ReadOnlyModelAdmin
 from loket.identity.models import ApiAuthorization, ApiCall, ApiClient, Application
 
 
@@ -100,19 +101,10 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiCall)
-class ApiCallAdmin(admin.ModelAdmin):
+class ApiCallAdmin(ReadOnlyModelAdmin):
     """The partners' calls: read only, as an audit log is."""
 
     list_display = ["at", "client_id", "method", "path", "status", "duration_ms"]
     list_filter = ["client_id", "method", "status"]
     search_fields = ["client_id", "path"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

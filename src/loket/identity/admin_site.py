@@ -28,3 +28,16 @@ class StaffAdminSite(admin.AdminSite):
         )
         step = "workqueue:code" if user.is_authenticated else "workqueue:login"
         return redirect_to_login(next_url, reverse(step))
+
+
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """A record the services write and nobody edits by hand: an audit log, an outbox, answers."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

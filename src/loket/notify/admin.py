@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from loket.catalog.models import CaseType, StatusType
+from loket.identity.admin_site import ReadOnlyModelAdmin
 from loket.notify.citizen_mail import preview as preview_of
 from loket.notify.events import resend_delivery
 from loket.notify.models import (
@@ -29,7 +30,9 @@ from loket.notify.templates_mail import (
 
 
 @admin.register(Mail)
-class MailAdmin(admin.ModelAdmin):
+class MailAdmin(ReadOnlyModelAdmin):
+    """The outbox is the delivery log: mails come from services and are never edited here."""
+
     list_display = ["to", "subject", "status", "delivery", "queued_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["to", "subject", "case__identification"]
@@ -38,16 +41,6 @@ class MailAdmin(admin.ModelAdmin):
     @admin.display(description=_("delivery"))
     def delivery(self, mail):
         return mail.delivery_summary
-
-    # The outbox is the delivery log: mails come from services and are never edited here.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_resend_permission(self, request):
         return request.user.has_perm("notify.change_mail")

@@ -5,11 +5,12 @@ They change only through ``loket.portal.satisfaction.record_satisfaction``.
 
 from django.contrib import admin
 
+from loket.identity.admin_site import ReadOnlyModelAdmin
 from loket.portal.models import SatisfactionAnswer
 
 
 @admin.register(SatisfactionAnswer)
-class SatisfactionAnswerAdmin(admin.ModelAdmin):
+class SatisfactionAnswerAdmin(ReadOnlyModelAdmin):
     list_display = ["case", "case_type", "product", "score", "channel", "answered_at"]
     list_filter = ["score", "channel"]
     list_select_related = ["case", "case_type", "product"]
@@ -25,12 +26,3 @@ class SatisfactionAnswerAdmin(admin.ModelAdmin):
         "answered_at",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forms', '0003_assisted_intake'),
+        ("forms", "0003_assisted_intake"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='draft',
-            name='acting_bsn',
-            field=models.CharField(blank=True, max_length=9, verbose_name='BSN of who acts'),
+            model_name="draft",
+            name="acting_bsn",
+            field=models.CharField(blank=True, max_length=9, verbose_name="BSN of who acts"),
         ),
         migrations.AddField(
-            model_name='draft',
-            name='acting_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='name of who acts'),
+            model_name="draft",
+            name="acting_name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="name of who acts"),
         ),
         migrations.AddField(
-            model_name='draft',
-            name='branch',
-            field=models.CharField(blank=True, max_length=12, verbose_name='branch number'),
+            model_name="draft",
+            name="branch",
+            field=models.CharField(blank=True, max_length=12, verbose_name="branch number"),
         ),
     ]
