@@ -110,6 +110,8 @@ def test_the_representative_applies_for_the_grantor_and_the_case_shows_both(adul
     assert Draft.objects.get().acting_bsn == representative.bsn
     # The case is the grantor's: in their Mijn omgeving, not in the representative's own.
     assert case.description in own.get(reverse("portal:mijn")).content.decode()
+    page = own.get(reverse("portal:mijn-case", args=[case.uuid])).content.decode()
+    assert f"{grantor.full_name}, done by {representative.full_name}" in page
     helper.post(reverse("identity:mandate-stop"))
     assert case.description not in helper.get(reverse("portal:mijn")).content.decode()
 

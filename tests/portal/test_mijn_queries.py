@@ -20,8 +20,8 @@ SESSION = 4
 OVERVIEW_QUERIES = SESSION + 3
 # The case (with its type, status and result), the steps and history of the timeline, the
 # documents and their versions, the notes of the statuses and of the case workers, the mails,
-# the decisions, the satisfaction answer.
-CASE_QUERIES = SESSION + 10
+# the decisions, the satisfaction answer, the initiator's roles (who applied for whom).
+CASE_QUERIES = SESSION + 11
 # The case and its current status, the steps and history of the timeline, the satisfaction
 # answer; no session (nobody is logged in).
 TRACK_QUERIES = 5

@@ -15,8 +15,17 @@ from uuid import UUID
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404
 
-from loket.cases.models import Case, CaseDocument, CaseNote, Decision, DocumentVersion, StatusChange
+from loket.cases.models import (
+    Case,
+    CaseDocument,
+    CaseNote,
+    Decision,
+    DocumentVersion,
+    Role,
+    StatusChange,
+)
 from loket.cases.timeline import Step, timeline
+from loket.catalog.choices import GenericRole
 
 
 def cases_of(*, bsn: str = "", kvk: str = "") -> QuerySet[Case]:
@@ -165,6 +174,27 @@ def citizen_messages(case: Case) -> list[Message]:
         for note in CaseNote.objects.filter(case=case, visible_to_citizen=True)
     ]
     return sorted(messages, key=lambda message: message.at, reverse=True)
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """Who applied: the initiator's name, and who really did it for them (a representative
+    under a mandate, or a business's employee)."""
+
+    name: str
+    acted_by: str = ""
+
+
+def applicant_of(case: Case) -> Applicant | None:
+    """The case's initiator as the roles record it (one query); None without one."""
+    name = acted_by = ""
+    for role in case.roles.filter(generic=GenericRole.INITIATOR).order_by("pk"):
+        if role.mandate == Role.Mandate.AUTHORISED:
+            acted_by = role.other_name
+        elif not name:
+            name = role.other_name
+            acted_by = acted_by or (role.contact_person or {}).get("naam", "")
+    return Applicant(name, acted_by) if name else None
 
 
 def decisions_of(case: Case) -> QuerySet[Decision]:

@@ -21,6 +21,7 @@ from loket.brp.errors import BrpError
 from loket.brp.sources import get_brp_source
 from loket.cases.models import Case
 from loket.cases.selectors import (
+    applicant_of,
     case_of,
     case_timeline,
     cases_of,
@@ -94,6 +95,7 @@ def case_context(request, case: Case, **extra) -> dict:
     context = {
         "case": case,
         "steps": case_timeline(case),
+        "applicant": applicant_of(case),
         "documents": citizen_documents(case),
         "notes": citizen_messages(case),
         "mails": Mail.objects.filter(case=case)

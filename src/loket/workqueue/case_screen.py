@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from loket.cases import services
-from loket.cases.selectors import citizen_document_of, citizen_documents
+from loket.cases.selectors import applicant_of, citizen_document_of, citizen_documents
 from loket.cases.services import CaseError
 from loket.forms.fields import parse_amount
 from loket.forms.rendering import summary_rows
@@ -285,6 +285,7 @@ def screen_context(request, case, bound: dict | None = None) -> dict:
     )
     return {
         "case": case,
+        "applicant": applicant_of(case),
         "screen": Screen(case),
         "light": deadline_light(case, timezone.localdate()),
         "submission": submission,
