@@ -3,9 +3,10 @@
     python bench/zaken_api.py [--cases 5000] [--seed-cases 0] [--workers 4] [--duration 55]
 
 Migrates (or first creates) the PostgreSQL database ``loket_bench``, registers the API client
-``bench-client``, optionally adds volume data with ``loket seed``, serves Loket with
-``loket serve`` in production mode and runs ``zgw_load.py`` against it. Prints the numbers of
-every phase and writes them to ``var/bench/zaken_api.json``.
+``bench-client``, optionally tops it up with ``loket seed`` to ``--seed-cases`` cases (kept for
+the next run without ``--fresh``), serves Loket with ``loket serve`` in production mode and runs
+``zgw_load.py`` against it. Prints the numbers of every phase and writes them to
+``var/bench/zaken_api.json``.
 """
 
 import argparse
@@ -24,7 +25,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default="loket_bench")
     parser.add_argument("--fresh", action="store_true", help="Drop the database first.")
-    parser.add_argument("--seed-cases", type=int, default=0, help="loket seed this many first.")
+    parser.add_argument(
+        "--seed-cases", type=int, default=0, help="Top up with loket seed to this many cases."
+    )
     parser.add_argument("--cases", type=int, default=5000, help="zgw_load's --seed-total.")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8101)

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "loket.identity.middleware.MandateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "loket.identity.api_calls.PartnerCallLogMiddleware",
 ]
 
 ROOT_URLCONF = "loket.conf.urls"

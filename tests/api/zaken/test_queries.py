@@ -18,10 +18,13 @@ from tests.api.zaken.builders import (
     document,
     first_status,
     published_case_type,
+    type_url,
+    zaak_body,
 )
 
 pytestmark = pytest.mark.django_db
 READ = frozenset({"zaken.lezen", "audittrails.lezen"})
+WRITE = frozenset({"zaken.lezen", "zaken.aanmaken", "zaken.statussen.toevoegen"})
 AT = datetime(2026, 3, 3, 10, tzinfo=UTC)
 
 
@@ -101,8 +104,8 @@ def test_a_page_of_zaken_is_a_handful_of_queries():
     client = client_with_grants("veel", *many_grants(case_type))
     rich_cases(case_type, 20)
 
-    # authentication 2, count 1, page 1, five prefetched relations
-    assert queries_of(client, f"{BASE}zaken") <= 9
+    # authentication, count, and the page with its status, result and links as subqueries
+    assert queries_of(client, f"{BASE}zaken") == 3
 
 
 @pytest.mark.parametrize("nested", ["zaakeigenschappen", "audittrail", "besluiten"])
@@ -115,3 +118,36 @@ def test_nested_lists_do_not_grow(nested):
         services.add_property_value(case, case_type.properties.get(), value="x")
 
     assert queries_of(client, f"{BASE}zaken/{case.uuid}/{nested}") == small
+
+
+def test_a_zaak_costs_two_queries_to_read():
+    case_type = published_case_type()
+    client = client_with_grants("veel", *many_grants(case_type))
+    case = rich_cases(case_type, 1)[0]
+
+    # the client with its authorisations; the case with its links, status and result
+    assert queries_of(client, f"{BASE}zaken/{case.uuid}") == 2
+
+
+def writes_of(client, resource: str, body: dict) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(f"{BASE}{resource}", body, format="json", **CRS)
+    assert response.status_code == 201, response.json()
+    return len(context.captured_queries)
+
+
+def test_creating_a_zaak_or_setting_its_status_reads_no_more_than_it_needs():
+    case_type = published_case_type()
+    client = client_with_grants("schrijver", (WRITE, case_type, "zaakvertrouwelijk"))
+
+    first = writes_of(client, "zaken", zaak_body(case_type))  # also creates the year's counter
+
+    # The created case is answered as it was written, without reading it again.
+    assert writes_of(client, "zaken", zaak_body(case_type)) <= 15 < first
+    zaak = client.get(f"{BASE}zaken", **CRS).json()["results"][0]
+    status = {
+        "zaak": zaak["url"],
+        "statustype": type_url("statustypen", first_status(case_type)),
+        "datumStatusGezet": AT.isoformat(),
+    }
+    assert writes_of(client, "statussen", status) <= 17

@@ -64,6 +64,30 @@ def test_create_read_and_list_a_zaak(zgw, case_type):
     assert listed["count"] == 1 and listed["results"] == [zaak]
 
 
+def test_a_created_case_answers_as_it_reads_with_every_group_set(zgw, case_type):
+    """The answer to a create is rendered from the case as written, not read again."""
+    main = create(zgw, "zaken", zaak_body(case_type))
+    zaak = create(
+        zgw,
+        "zaken",
+        zaak_body(
+            case_type,
+            hoofdzaak=main["url"],
+            relevanteAndereZaken=[{"url": main["url"], "aardRelatie": "vervolg"}],
+            opschorting={"indicatie": True, "reden": "Wacht op de aanvrager"},
+            verlenging={"reden": "Drukte", "duur": "P4W"},
+            betalingsindicatie="gedeeltelijk",
+            laatsteBetaaldatum="2026-03-02T10:00:00+02:00",
+            zaakgeometrie={"type": "Point", "coordinates": [5.12, 52.09]},
+        ),
+    )
+
+    assert zaak["opschorting"]["indicatie"] and zaak["verlenging"]["duur"] == "P4W"
+    assert zgw.get(zaak["url"], **CRS).json() == zaak
+    trail = zgw.get(f"{zaak['url']}/audittrail").json()
+    assert trail[0]["wijzigingen"] == {"oud": None, "nieuw": zaak}
+
+
 def test_the_response_of_a_create_has_its_location(zgw, case_type):
     response = zgw.post(f"{BASE}zaken", zaak_body(case_type), format="json", **CRS)
 

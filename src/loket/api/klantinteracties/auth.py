@@ -36,6 +36,7 @@ class TokenAuthentication(BaseAuthentication):
             client_id=client.client_id,
             all_scopes=application.all_scopes,
             label=application.label,
+            partner=application.partner,
             scopes=frozenset().union(*(grant.scopes for grant in grants)),
             grants=grants,
         )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from loket.api.common.fields import looks_like_url
-from loket.api.zaken import links
+from loket.api.zaken import links, queries
 from loket.brp.bsn import check_digit
 from loket.catalog.references import UnresolvableReference
 
@@ -82,7 +82,8 @@ class CheckedUrl(AnyHostUrl):
 
 
 class Links(serializers.Field):
-    """The URLs of a prefetched relation's objects (read only)."""
+    """The URLs of a relation's objects, from their uuids read with the object
+    (``queries.LinkedUuids``); read only."""
 
     def __init__(self, kind: str, source: str, **kwargs):
         self.kind = kind
@@ -90,7 +91,7 @@ class Links(serializers.Field):
 
     def to_representation(self, value) -> list[str]:
         request = self.context["request"]
-        return [links.url_of(request, self.kind, item.uuid) for item in value.all()]
+        return [links.url_of(request, self.kind, key) for key in queries.uuids_in(value)]
 
 
 class OptionalText(serializers.CharField):

@@ -17,7 +17,6 @@ from loket.api.zaken.fields import (
 from loket.api.zaken.identifications import OBJECTS, ROLES, clean_identification
 from loket.cases.models import (
     Case,
-    CaseDocument,
     Decision,
     Document,
     Role,
@@ -38,15 +37,6 @@ def case_link():
     return Reference("zaak", Case.objects.select_related("case_type"), source="case")
 
 
-class PrimedList(serializers.ListSerializer):
-    """Lets the child fetch, once for the page, what each item would otherwise fetch alone."""
-
-    def to_representation(self, data):
-        items = list(data.all() if hasattr(data, "all") else data)
-        self.child.prime(items)
-        return super().to_representation(items)
-
-
 @extend_schema_serializer(component_name="Status")
 class StatusSerializer(serializers.Serializer):
     url = Reference("status", source="*")
@@ -59,30 +49,10 @@ class StatusSerializer(serializers.Serializer):
     gezetdoor = Reference(
         "rol", Role.objects.all(), source="set_by_role", required=False, allow_null=True
     )
-    zaakinformatieobjecten = serializers.SerializerMethodField()
-
-    class Meta:
-        list_serializer_class = PrimedList
-
-    def prime(self, statuses) -> None:
-        documents = {status.pk: [] for status in statuses}
-        for status_id, link_uuid in CaseDocument.objects.filter(
-            status__in=list(documents)
-        ).values_list("status_id", "uuid"):
-            documents[status_id].append(link_uuid)
-        self.context["status_documents"] = documents
+    zaakinformatieobjecten = Links("zaakinformatieobject", source="document_links_uuids")
 
     def get_indicatieLaatstGezetteStatus(self, status) -> bool:
         return status.uuid == getattr(status, "latest_uuid", None)
-
-    def get_zaakinformatieobjecten(self, status) -> list[str]:
-        primed = self.context.get("status_documents")
-        if primed is None or status.pk not in primed:
-            uuids = CaseDocument.objects.filter(status=status).values_list("uuid", flat=True)
-        else:
-            uuids = primed[status.pk]
-        request = self.context["request"]
-        return [links.url_of(request, "zaakinformatieobject", u) for u in uuids]
 
 
 @extend_schema_serializer(component_name="Resultaat")
@@ -116,7 +86,7 @@ class RolSerializer(serializers.Serializer):
     registratiedatum = serializers.DateTimeField(source="registered_at", read_only=True)
     indicatieMachtiging = OptionalChoice(Role.Mandate.choices, source="mandate")
     contactpersoonRol = ContactPerson(source="contact_person", required=False, allow_null=True)
-    statussen = Links("status", source="status_changes")
+    statussen = Links("status", source="status_changes_uuids")
     betrokkeneIdentificatie = IdentificationField(source="subject_identification", allow_null=True)
 
     def to_representation(self, role):

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from loket.api.common.fields import TermField
-from loket.api.zaken import links
+from loket.api.zaken import links, queries
 from loket.api.zaken.fields import (
     AnyHostUrl,
     CheckedUrl,
@@ -80,8 +80,9 @@ class ZaakSerializer(serializers.Serializer):
     bronorganisatie = RsinField(source="source_organisation")
     omschrijving = OptionalText(80, source="description")
     toelichting = OptionalText(1000, source="explanation")
+    # With what registering a case reads of its type: the catalogue's RSIN, the department.
     zaaktype = Reference(
-        "zaaktype", CaseType.objects.select_related("catalogue"), source="case_type"
+        "zaaktype", CaseType.objects.select_related("catalogue", "department"), source="case_type"
     )
     registratiedatum = serializers.DateField(source="registered_on", required=False)
     verantwoordelijkeOrganisatie = RsinField(source="responsible_organisation")
@@ -120,15 +121,15 @@ class ZaakSerializer(serializers.Serializer):
     hoofdzaak = Reference(
         "zaak", Case.objects.all(), source="main_case", required=False, allow_null=True
     )
-    deelzaken = Links("zaak", source="sub_cases")
+    deelzaken = Links("zaak", source="sub_cases_uuids")
     relevanteAndereZaken = serializers.ListField(
         child=RelevantCase(), source="related_cases", required=False
     )
     eigenschappen = serializers.SerializerMethodField()
-    rollen = Links("rol", source="roles")
+    rollen = Links("rol", source="roles_uuids")
     status = serializers.SerializerMethodField()
-    zaakinformatieobjecten = Links("zaakinformatieobject", source="document_links")
-    zaakobjecten = Links("zaakobject", source="case_objects")
+    zaakinformatieobjecten = Links("zaakinformatieobject", source="document_links_uuids")
+    zaakobjecten = Links("zaakobject", source="case_objects_uuids")
     kenmerken = serializers.ListField(child=Kenmerk(), source="external_references", required=False)
     archiefnominatie = OptionalChoice(ArchiveAction.choices, source="archive_action")
     archiefstatus = serializers.ChoiceField(
@@ -151,17 +152,19 @@ class ZaakSerializer(serializers.Serializer):
     def get_eigenschappen(self, case) -> list[str]:
         request = self.context["request"]
         return [
-            links.nested_url_of(request, "zaakeigenschap", case.uuid, value.uuid)
-            for value in case.property_values.all()
+            links.nested_url_of(request, "zaakeigenschap", case.uuid, value_uuid)
+            for value_uuid in queries.uuids_in(case.property_values_uuids)
         ]
 
     def get_status(self, case) -> str | None:
-        status_uuid = getattr(case, "status_uuid", None)
-        return links.url_of(self.context["request"], "status", status_uuid) if status_uuid else None
+        return self.url_or_none("status", case.status_uuid)
 
     def get_resultaat(self, case) -> str | None:
-        result = getattr(case, "result", None)  # None also when the case has none yet
-        return links.url_of(self.context["request"], "resultaat", result.uuid) if result else None
+        return self.url_or_none("resultaat", case.result_uuid)
+
+    def url_or_none(self, kind: str, object_uuid) -> str | None:
+        """The URL of the case's current status or its result; None while it has none."""
+        return links.url_of(self.context["request"], kind, object_uuid) if object_uuid else None
 
     def validate_relevanteAndereZaken(self, value):
         errors = {}

@@ -66,7 +66,18 @@ class ZakenViewSet(base.ZgwViewSet):
         return instance
 
     def filter_queryset(self, queryset):
-        return self.readable(super().filter_queryset(queryset))
+        if self.filters_given():
+            queryset = super().filter_queryset(queryset)
+        return self.readable(queryset)
+
+    def filters_given(self) -> bool:
+        """Whether the request names a filter; django-filter builds a form of every filter of
+        the list on each request, which costs more than the page's query and changes nothing
+        when all are empty."""
+        filterset_class = getattr(self, "filterset_class", None)
+        return bool(filterset_class) and not set(self.request.query_params).isdisjoint(
+            filterset_class.base_filters
+        )
 
     def readable(self, queryset):
         """Only what the client may read: one condition from its grants, in the database."""
@@ -90,6 +101,11 @@ class ZakenViewSet(base.ZgwViewSet):
     def representation(self, instance) -> dict:
         """The object as the API shows it, read again with the list's annotations."""
         return self.get_serializer(self.get_queryset().get(pk=instance.pk)).data
+
+    def new_representation(self, instance) -> dict:
+        """The object just created as the API shows it; a resource whose new objects carry
+        everything the list's reads add can answer without reading them again."""
+        return self.representation(instance)
 
     def audit(self, action: str, case: Case, code: int, *, old=None, new=None, label="") -> None:
         shown = new or old
@@ -153,7 +169,7 @@ class CreateMixin:
         self.authorise_create(data)
         with transaction.atomic():
             instance = self.call_service(self.create_object, data, serializer=serializer)
-            body = self.representation(instance)
+            body = self.new_representation(instance)
             code = status.HTTP_201_CREATED
             self.audit("create", self.case_of(instance), code, new=body, label=str(instance))
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})

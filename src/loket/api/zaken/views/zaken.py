@@ -98,6 +98,9 @@ class ZaakViewSet(
     def create_object(self, data):
         return services.open_case(data.pop("case_type"), actor=self.actor, **data)
 
+    def new_representation(self, case):
+        return self.get_serializer(queries.as_read(case)).data
+
     def update_object(self, case, data):
         if not data.get("identification", True):
             del data["identification"]  # an empty number keeps the one the case has
