@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "loket.workqueue",
     "loket.contacts",
     "loket.sharing",
+    "loket.insights",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns = [
     path("kcc/", include("loket.contacts.urls")),
     path("formulieren/", include("loket.forms.urls")),
     path("", include("loket.sharing.urls")),
+    path("", include("loket.insights.urls")),
     path("", include("loket.portal.urls")),
 ]
