@@ -70,6 +70,14 @@ def test_an_unknown_caller_has_no_party(karin):
     assert not contact.involvements.exists()
 
 
+def test_a_representative_acts_for_someone_else(karin):
+    person = services.party_for(by=karin, bsn="999993653")
+    for representative, party in ((person, person), (person, None)):
+        with pytest.raises(ValidationError):
+            phone_contact(karin, party=party, representative=representative)
+    assert not Contact.objects.exists()
+
+
 def test_only_the_contact_centre_registers_contacts(bram):
     with pytest.raises(PermissionDenied):
         phone_contact(bram)

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from loket.brp.models import Person
 from loket.contacts import services
 from loket.contacts.models import Channel, Contact, InternalTask, Outcome, Party
 from loket.forms.models import FormDefinition, Login
@@ -200,6 +201,32 @@ def test_a_contact_with_the_person_is_registered(kcc, client, party, karin):
     page = get(client, response["Location"]).text
     assert f"Contact {contact.number} is saved." in page
     assert "4 minutes" in page
+
+
+def test_someone_calling_for_the_person_is_recorded_as_their_representative(
+    kcc, client, party, person
+):
+    caller = Person.objects.exclude(bsn=person.bsn).order_by("bsn").first()
+
+    response = post(client, person_url(party), phone_contact(representative_bsn=caller.bsn))
+
+    contact = Contact.objects.get()
+    roles = {(i.party.bsn, i.role, i.initiator) for i in contact.involvements.all()}
+    assert roles == {
+        (person.bsn, "customer", False),
+        (caller.bsn, "representative", True),
+    }
+    page = get(client, response["Location"]).text
+    assert "(called for the person above)" in page
+
+
+def test_a_wrong_bsn_of_the_caller_is_refused_and_kept(kcc, client, party):
+    response = post(client, person_url(party), phone_contact(representative_bsn="123456789"))
+
+    assert response.status_code == 400
+    assert not Contact.objects.exists()
+    assert "This is not a valid citizen service number (BSN)." in response.text
+    assert 'value="123456789"' in response.text
 
 
 def test_a_bad_contact_says_what_is_wrong_and_keeps_what_was_typed(kcc, client, party):

@@ -283,14 +283,23 @@ def register_contact(
     channel: str,
     subject: str,
     party: Party | None = None,
+    representative: Party | None = None,
     cases: Iterable = (),
     number: str = "",
     **fields,
 ) -> Contact:
     """Record a contact on any channel: who (``party``; none for an unknown caller), the
     question and answer, the product, whether it was solved, how long it took. The employee
-    who records it is its employee and actor; ``cases`` are what it was about."""
+    who records it is its employee and actor; ``cases`` are what it was about. When someone
+    else made the contact for the party (a ``representative``), both are recorded: the
+    representative as the one who started it."""
     authorise(by, StaffPermission.HANDLE_CONTACTS)
+    if representative is not None and (party is None or representative == party):
+        refuse(
+            _("Someone who acts for another person is not that person."),
+            "invalid",
+            "representative",
+        )
     check_contact(Contact(channel=channel, subject=subject, **fields))
     contact = create_numbered(
         Contact, number, channel=channel, subject=subject, employee=by, **fields
@@ -299,7 +308,17 @@ def register_contact(
         contact.actors.add(actor_of(by))
     if party is not None:
         Involvement.objects.create(
-            contact=contact, party=party, role=Involvement.Role.CUSTOMER, initiator=True
+            contact=contact,
+            party=party,
+            role=Involvement.Role.CUSTOMER,
+            initiator=representative is None,
+        )
+    if representative is not None:
+        Involvement.objects.create(
+            contact=contact,
+            party=representative,
+            role=Involvement.Role.REPRESENTATIVE,
+            initiator=True,
         )
     for case in cases:
         SubjectObject.objects.create(contact=contact, **case_subject(case))

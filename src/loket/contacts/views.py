@@ -210,6 +210,18 @@ class ContactForm(forms.Form):
     duration = forms.IntegerField(
         label=gettext_lazy("Duration in minutes"), min_value=0, max_value=600, required=False
     )
+    representative_bsn = forms.CharField(
+        label=gettext_lazy("BSN of the caller, when someone else calls for this person"),
+        max_length=11,
+        required=False,
+        help_text=gettext_lazy("For example a child, a partner or someone with a mandate."),
+    )
+
+    def clean_representative_bsn(self):
+        bsn = self.cleaned_data["representative_bsn"].replace(" ", "")
+        if bsn and not is_valid_bsn(bsn):
+            raise forms.ValidationError(_("This is not a valid citizen service number (BSN)."))
+        return bsn
 
     def clean(self):
         data = super().clean()
@@ -224,11 +236,15 @@ class ContactForm(forms.Form):
         data = self.cleaned_data
         product = data["product"]
         minutes = data["duration"]
+        representative_bsn = data.get("representative_bsn")
         return services.register_contact(
             by=user,
             channel=data["channel"],
             subject=product.name if product else Truncator(data["question"]).chars(200),
             party=party,
+            representative=services.party_for(by=user, bsn=representative_bsn)
+            if representative_bsn
+            else None,
             question=data["question"],
             answer=data["answer"],
             product=product,
@@ -243,6 +259,7 @@ class OtherContactForm(ContactForm):
     """A contact with a business (by KvK number) or with someone who stays unknown."""
 
     BUSINESS, UNKNOWN = "business", "unknown"
+    representative_bsn = None  # nobody to act for: the caller is who they are
 
     who = forms.ChoiceField(
         label=gettext_lazy("Who"),
