@@ -3,12 +3,16 @@
 import csv
 import io
 import zipfile
+from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from loket.identity.roles import Role
 from loket.identity.services import create_staff_account
+from loket.insights.models import Publication
 from tests.insights.conftest import BSN, EMAIL, NAME
 from tests.workqueue.helpers import PASSWORD
 
@@ -94,3 +98,28 @@ def test_the_open_data_has_figures_and_no_personal_data(client, municipality):
     for body in (response.content.decode(), csv_text):
         for personal in (BSN, NAME, EMAIL, "Jansen", "@"):
             assert personal not in body
+
+
+def test_published_publications_are_open_data_and_later_ones_not_yet(client, db):
+    today = timezone.localdate()
+    Publication.objects.create(
+        kind=Publication.Kind.NEWSLETTER,
+        title="Nieuwsbrief maart",
+        published_on=today - timedelta(days=30),
+        summary="Nieuws uit de gemeente.",
+        text="De bibliotheek gaat verbouwen.",
+    )
+    Publication.objects.create(
+        kind=Publication.Kind.NEWSLETTER,
+        title="Nieuwsbrief volgende maand",
+        published_on=today + timedelta(days=1),
+        text="Nog geheim.",
+    )
+
+    listed = client.get(reverse("insights:publications")).json()["publications"]
+    csv_text = client.get(reverse("insights:publications_csv")).content.decode()
+
+    assert [p["title"] for p in listed] == ["Nieuwsbrief maart"]
+    assert listed[0]["published_on"] == (today - timedelta(days=30)).isoformat()
+    assert "De bibliotheek gaat verbouwen." in csv_text
+    assert "Nog geheim." not in csv_text

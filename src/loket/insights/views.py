@@ -1,21 +1,26 @@
 """The managers' dashboard at /inzicht/ with its CSV and XLSX exports, and the public open
-data at /opendata/ (Wet hergebruik van overheidsinformatie).
+data at /opendata/ (Wet hergebruik van overheidsinformatie): the figures, and the published
+newsletters and publications at /opendata/publicaties/.
 
 The dashboard needs a staff login past the second factor and the ``view_insights``
 permission. The open data is the same figures without first-contact resolution (its selector
 is for staff) and without anything about a person: only counts, shares, averages and sums.
 """
 
+import csv
+import io
 from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 
 from loket.identity.permissions import StaffPermission, require
 from loket.insights.charts import chart_of
 from loket.insights.exports import as_csv, as_json, as_xlsx
 from loket.insights.figures import collect
+from loket.insights.models import Publication
 from loket.insights.selection import SelectionForm
 from loket.insights.tables import format_value, tables_of
 from loket.workqueue.views import staff_login_required
@@ -104,3 +109,28 @@ def open_data(request, extension: str):
     if extension == "csv":
         return download(as_csv(tables), "text/csv; charset=utf-8", file_name(selection, "csv"))
     return JsonResponse(as_json(tables, selection), json_dumps_params={"ensure_ascii": False})
+
+
+PUBLICATION_FIELDS = ("kind", "title", "published_on", "summary", "text")
+
+
+@cache_control(public=True, max_age=3600)
+def publications(request, extension: str):
+    """The published newsletters and publications, newest first, as JSON or CSV."""
+    rows = [
+        {
+            "kind": publication.kind,
+            "title": publication.title,
+            "published_on": publication.published_on.isoformat(),
+            "summary": publication.summary,
+            "text": publication.text,
+        }
+        for publication in Publication.objects.public(timezone.localdate())
+    ]
+    if extension == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=PUBLICATION_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        return download(out.getvalue(), "text/csv; charset=utf-8", "publicaties.csv")
+    return JsonResponse({"publications": rows}, json_dumps_params={"ensure_ascii": False})
