@@ -26,6 +26,7 @@ DEMO_CASES = 400
 
 def load_demo_data() -> None:
     """Everything the demo shows; safe to run again (it adds nothing the second time)."""
+    from loket.appointments.demo import load_demo_appointments
     from loket.notify.demo import load_demo_status_mails
     from loket.seed import seed_volume_data
     from loket.sharing.demo import load_demo_receivers
@@ -37,6 +38,7 @@ def load_demo_data() -> None:
     load_demo_status_mails()
     load_demo_register()
     load_demo_receivers()
+    load_demo_appointments()
     if not Case.objects.exists():
         seed_volume_data(citizens=DEMO_CITIZENS, cases=DEMO_CASES)
 

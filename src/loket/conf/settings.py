@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "loket.contacts",
     "loket.sharing",
     "loket.insights",
+    "loket.appointments",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,6 @@ urlpatterns = [
     path("formulieren/", include("loket.forms.urls")),
     path("", include("loket.sharing.urls")),
     path("", include("loket.insights.urls")),
+    path("", include("loket.appointments.urls")),
     path("", include("loket.portal.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Appointments at the municipality's counters: locations, free slots, booking (issue 12)."""
