@@ -19,13 +19,12 @@ import argparse
 import json
 import os
 import random
-import statistics
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import psycopg
-from loket_server import REPO, SERVER, ensure_database, environment, loket
+from loket_server import REPO, SERVER, ensure_database, environment, loket, measure
 
 GOAL_MS = 1000
 BATCH = 5000
@@ -127,36 +126,6 @@ def seed_insights_data(rng: random.Random) -> None:
 def analyze(database: str) -> None:
     with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
-
-
-def measure(client, url: str, requests: int) -> dict:
-    from django.db import connection
-
-    response = client.get(url)  # warm: templates, translations, connection
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    statements = []
-
-    def counted(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counted):
-        client.get(url)
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return {
-        "url": url,
-        "requests": requests,
-        "queries": len(statements),
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
-        "max_ms": round(times[-1], 1),
-    }
 
 
 def main() -> None:

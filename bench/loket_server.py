@@ -2,6 +2,7 @@
 
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -134,3 +135,38 @@ def in_process_loket(database: str, data: Path) -> dict:
 
     django.setup()
     return env
+
+
+def measure(client, url: str, requests: int) -> dict:
+    """Time ``requests`` GETs of ``url`` with a Django test client, after a warm-up; the
+    queries of one request and the p50 / p95 / p99 / max in milliseconds."""
+    from django.db import connection
+
+    for _ in range(max(requests // 10, 10)):  # warm: templates, translations, connections
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    percentile = statistics.quantiles(times, n=100, method="inclusive")
+    return {
+        "url": url,
+        "requests": requests,
+        "queries": len(statements),
+        "p50_ms": round(percentile[49], 1),
+        "p95_ms": round(percentile[94], 1),
+        "p99_ms": round(percentile[98], 1),
+        "max_ms": round(times[-1], 1),
+    }

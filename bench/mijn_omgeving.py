@@ -21,13 +21,12 @@ import argparse
 import json
 import os
 import random
-import statistics
 import time
 from dataclasses import asdict
 from pathlib import Path
 
 import psycopg
-from loket_server import REPO, SERVER, ensure_database, environment, loket
+from loket_server import REPO, SERVER, ensure_database, environment, loket, measure
 
 PERSON_CASES = 50
 GOALS_MS = {"track": 50, "mijn": 100}
@@ -118,39 +117,6 @@ def logged_in_client(bsn: str):
     client = Client(HTTP_HOST="127.0.0.1", headers={"accept-language": "nl"})
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     return client
-
-
-def measure(client, url: str, requests: int) -> dict:
-    from django.db import connection
-
-    for _ in range(max(requests // 10, 10)):  # warm: templates, translations, connections
-        response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    statements = []
-
-    def count(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url)
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    percentile = statistics.quantiles(times, n=100, method="inclusive")
-    return {
-        "url": url,
-        "requests": requests,
-        "queries": len(statements),
-        "p50_ms": round(percentile[49], 1),
-        "p95_ms": round(percentile[94], 1),
-        "p99_ms": round(percentile[98], 1),
-        "max_ms": round(times[-1], 1),
-    }
 
 
 def main() -> None:
