@@ -15,6 +15,7 @@ import psycopg
 REPO = Path(__file__).resolve().parent.parent
 SERVER = "postgres://postgres@127.0.0.1:5432"
 CLIENT_ID, SECRET = "bench-client", "bench-secret-of-at-least-32-characters"
+BRP_KEY = "bench-brp-key"  # the key of Loket's own Haal Centraal BRP endpoint
 
 
 def ensure_database(name: str, fresh: bool) -> None:
@@ -38,8 +39,9 @@ def environment(database: str, port: int) -> dict:
         "LOKET_ALLOWED_HOSTS": "127.0.0.1",
         "LOKET_MUNICIPALITY_NAME": "Gemeente Benchmark",
         "LOKET_BASE_URL": f"http://127.0.0.1:{port}",
-        "LOKET_DATA_DIR": str(REPO / "var" / "bench"),
+        "LOKET_DATA_DIR": os.environ.get("LOKET_DATA_DIR") or str(REPO / "var" / "bench"),
         "LOKET_DATABASE_URL": f"{SERVER}/{database}",
+        "LOKET_BRP_SERVER_API_KEY": BRP_KEY,
         "LOKET_LOG_LEVEL": "WARNING",
     }
 
@@ -72,9 +74,18 @@ def analyze(database: str) -> None:
 
 
 @contextmanager
-def running_loket(*, database: str, port: int, workers: int, fresh: bool, seed_cases: int = 0):
+def running_loket(
+    *,
+    database: str,
+    port: int,
+    workers: int,
+    fresh: bool,
+    seed_cases: int = 0,
+    setup_code: str = "",
+):
     """Yield the base URL of a migrated, served Loket with the API client ``bench-client``,
-    with at least ``seed_cases`` cases (``loket seed`` adds the missing ones)."""
+    with at least ``seed_cases`` cases (``loket seed`` adds the missing ones); ``setup_code``
+    is Python run by ``loket shell`` before serving (loading the demo forms, for example)."""
     ensure_database(database, fresh)
     env = environment(database, port)
     loket(env, "migrate", "--verbosity", "0")
@@ -91,6 +102,8 @@ def running_loket(*, database: str, port: int, workers: int, fresh: bool, seed_c
             str(missing),
         )
         analyze(database)
+    if setup_code:
+        loket(env, "shell", "-c", setup_code)
     server = subprocess.Popen(
         [
             sys.executable,

@@ -24,3 +24,7 @@ LOKET_TASK_RETRY = {
 # switches the second factor on.
 LOKET_STAFF_SECOND_FACTOR = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The rate limits and the login lockout count across tests; tests/security switches them on.
+LOKET_RATE_LIMITS = False
+LOKET_LOGIN_MAX_FAILURES = 0
+LOKET_LOGIN_MAX_FAILURES_PER_IP = 0

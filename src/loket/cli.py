@@ -1,8 +1,8 @@
 """The ``loket`` command.
 
-``loket demo | serve | check | seed`` are Loket's own; ``loket worker`` and ``loket migrate``
-and every other Django management command (``loket createsuperuser`` ...) pass through to
-Django, so ``loket`` is also this project's ``manage.py``.
+``loket demo | serve | check | seed | backup | restore`` are Loket's own; ``loket worker``
+and ``loket migrate`` and every other Django management command (``loket createsuperuser`` ...)
+pass through to Django, so ``loket`` is also this project's ``manage.py``.
 """
 
 import argparse
@@ -61,6 +61,8 @@ def serve(args: argparse.Namespace) -> None:
     setup_django()
     from django.core.management import call_command
 
+    from loket.security.log_filters import ACCESS_LOG_FORMAT
+
     call_command("collectstatic", interactive=False, verbosity=0)
     os.execvp(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
         sys.executable,
@@ -75,6 +77,8 @@ def serve(args: argparse.Namespace) -> None:
             str(args.workers),
             "--access-logfile",
             "-",
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
             "--forwarded-allow-ips",
             args.forwarded_allow_ips,
         ],
@@ -93,6 +97,30 @@ def seed(args: argparse.Namespace) -> None:
     from loket.seed import seed_volume_data
 
     seed_volume_data(citizens=args.citizens, cases=args.cases, batch_size=args.batch_size)
+
+
+def backup(args: argparse.Namespace) -> None:
+    setup_django()
+    from loket.backup import BackupError, make_backup, print_verification
+
+    if args.verify:
+        sys.exit(0 if print_verification(Path(args.file), sys.stdout) else 1)
+    try:
+        make_backup(Path(args.file), sys.stdout)
+    except BackupError as error:
+        sys.exit(str(error))
+
+
+def restore(args: argparse.Namespace) -> None:
+    setup_django()
+    from loket.backup import BackupError
+    from loket.backup import restore as restore_archive
+
+    try:
+        ok = restore_archive(Path(args.file), force=args.force, out=sys.stdout)
+    except BackupError as error:
+        sys.exit(str(error))
+    sys.exit(0 if ok else 1)
 
 
 def loket_command() -> list[str]:
@@ -128,10 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=1000)
     p.add_argument("--batch-size", type=int, default=5000)
     p.set_defaults(handler=seed)
+
+    p = commands.add_parser("backup", help="Back up the database and the documents to one file.")
+    p.add_argument("file", help="The archive to write (.tar or .tar.gz), or to check.")
+    p.add_argument(
+        "--verify", action="store_true", help="Check FILE against its manifest; make nothing."
+    )
+    p.set_defaults(handler=backup)
+
+    p = commands.add_parser("restore", help="Restore a backup into this installation.")
+    p.add_argument("file", help="The archive made by loket backup.")
+    p.add_argument(
+        "--force", action="store_true", help="Replace the data of a non-empty installation."
+    )
+    p.set_defaults(handler=restore)
     return parser
 
 
-OWN_COMMANDS = {"demo", "serve", "check", "seed", "-h", "--help"}
+OWN_COMMANDS = {"demo", "serve", "check", "seed", "backup", "restore", "-h", "--help"}
 
 
 def main(argv: list[str] | None = None) -> None:

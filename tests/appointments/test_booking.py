@@ -30,6 +30,9 @@ def test_booking_takes_the_slot_and_mails_the_secret_link(stadhuis, passport, se
     base = settings.LOKET_BASE_URL.rstrip("/")
     assert f"{base}/afspraak/{appointment.token}/\n" in mail.text_body
     assert f"{base}/afspraak/{appointment.token}/agenda.ics" in mail.text_body
+    [attachment] = mail.attachments.all()
+    assert (attachment.filename, attachment.content_type) == ("afspraak.ics", "text/calendar")
+    assert b"DTSTART:20301202T090000Z" in bytes(attachment.content)
 
 
 def test_a_full_slot_is_refused(stadhuis, passport, one_desk):

@@ -217,3 +217,11 @@ def test_the_calendar_file(client, appointment):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert 'filename="afspraak.ics"' in response["Content-Disposition"]
     assert "DTSTART:20301202T090000Z" in response.content.decode()
+
+
+def test_the_product_page_links_to_booking_when_a_location_offers_it(client, stadhuis):
+    passport = client.get("/producten/paspoort/").content.decode()
+    moving = client.get("/producten/verhuizing-doorgeven/").content.decode()
+
+    assert 'href="/afspraak/paspoort/"' in passport and "Make an appointment" in passport
+    assert "/afspraak/" not in moving

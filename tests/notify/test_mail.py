@@ -10,8 +10,8 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from loket.notify.models import Mail
-from loket.notify.services import queue_mail
+from loket.notify.models import Mail, MailAttachment
+from loket.notify.services import Attachment, queue_mail
 from loket.notify.tasks import deliver_mail
 from tests.conftest import run_loket
 
@@ -80,6 +80,42 @@ def test_committed_mail_is_delivered_by_the_worker(smtp_server, worker_env):
     assert mail.status == Mail.Status.SENT
     assert mail.sent_at is not None
     assert mail.attempts == 0
+
+
+def test_attachments_are_stored_with_the_mail_and_sent_as_mime_parts(smtp_server, worker_env):
+    calendar = "BEGIN:VCALENDAR\r\nSUMMARY:Afspraak met één ë\r\nEND:VCALENDAR\r\n".encode()
+    pdf = b"%PDF-1.7\n\x00\xff binary"
+    mail = queue_permit_mail(
+        attachments=[
+            Attachment("afspraak.ics", calendar, "text/calendar"),
+            Attachment("vergunning.pdf", pdf, "application/pdf"),
+        ]
+    )
+    assert [a.filename for a in mail.attachments.all()] == ["afspraak.ics", "vergunning.pdf"]
+
+    run_worker(worker_env)
+
+    [message] = smtp_server.messages()
+    body, ics_part, pdf_part = message.get_payload()
+    assert "has been granted" in body.get_payload()
+    assert ics_part.get_content_type() == "text/calendar"
+    assert ics_part.get_filename() == "afspraak.ics"
+    # A text part's lines end as the receiver's mail store writes them; its text is the same.
+    assert ics_part.get_payload(decode=True).splitlines() == calendar.splitlines()
+    assert pdf_part.get_content_type() == "application/pdf"
+    assert pdf_part.get_filename() == "vergunning.pdf"
+    assert pdf_part.get_payload(decode=True) == pdf
+
+
+def test_attachments_are_rolled_back_with_the_mail():
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), transaction.atomic():
+        queue_permit_mail(attachments=[Attachment("a.txt", b"a", "text/plain")])
+        raise Abort
+
+    assert not MailAttachment.objects.exists()
 
 
 def test_delivery_is_retried_until_the_mail_server_is_back(smtp_server, worker_env):

@@ -18,14 +18,39 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from loket.appointments.models import Appointment, ClosingDay, Location, LocationProduct
-from loket.notify.services import queue_mail
+from loket.appointments.calendar_file import ics
+from loket.appointments.models import (
+    Appointment,
+    AppointmentChange,
+    ClosingDay,
+    Location,
+    LocationProduct,
+    Officiant,
+    OfficiantHours,
+)
+from loket.appointments.tasks import release_holds, send_reminder
+from loket.identity.permissions import StaffPermission, require
+from loket.notify.services import Attachment, queue_mail
 
 HOLD_MINUTES = 15
+DEFAULT_LANGUAGE = "nl"
+REMINDER_BEFORE = timedelta(days=1)
 
 
 class SlotUnavailable(Exception):
     """The chosen time cannot be booked; the message says why, for the person."""
+
+
+def authorise(by) -> None:
+    """An employee who changes an appointment for a person must be allowed to serve them."""
+    if by is not None:
+        require(by, StaffPermission.HANDLE_CONTACTS)
+
+
+def record(appointment: Appointment, action: str, by) -> None:
+    AppointmentChange.objects.create(
+        appointment=appointment, action=action, start=appointment.start, employee=by
+    )
 
 
 @dataclass(frozen=True)
@@ -58,13 +83,77 @@ def slot_starts(location: Location, offer: LocationProduct, day: date) -> list[d
     return starts
 
 
+def in_force(now: datetime) -> Q:
+    """Appointments that take their time: booked, or held and not yet expired."""
+    return Q(status=Appointment.Status.BOOKED) | Q(
+        status=Appointment.Status.HELD, held_until__gt=now
+    )
+
+
 def taking(location: Location, product, start: datetime, end: datetime, now: datetime):
     """The appointments that take a desk between ``start`` and ``end``: booked, or held on."""
     return Appointment.objects.filter(
         location=location, product=product, start__lt=end, end__gt=start
-    ).filter(
-        Q(status=Appointment.Status.BOOKED) | Q(status=Appointment.Status.HELD, held_until__gt=now)
-    )
+    ).filter(in_force(now))
+
+
+# --- Officiants (BABS) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficiantDay:
+    """Who can conduct ceremonies on a day: each officiant's hours, and their bookings."""
+
+    hours: dict[int, list[tuple]]  # officiant pk: [(starts, ends), ...] as local times
+    busy: dict[int, list[tuple]]  # officiant pk: [(start, end), ...]
+
+    def free(self, start: datetime, end: datetime) -> list[int]:
+        """The officiants, by pk, whose hours hold the whole ceremony and who have none then."""
+        begins, finishes = timezone.localtime(start).time(), timezone.localtime(end).time()
+        return [
+            pk
+            for pk, periods in sorted(self.hours.items())
+            if any(starts <= begins and finishes <= ends for starts, ends in periods)
+            and not any(a < end and b > start for a, b in self.busy.get(pk, []))
+        ]
+
+
+def officiant_day(day: date, now: datetime, *, moving: Appointment | None = None) -> OfficiantDay:
+    """Two queries, whatever the number of officiants or slots."""
+    hours: dict[int, list[tuple]] = {}
+    for pk, starts, ends in (
+        OfficiantHours.objects.filter(officiant__active=True, weekday=day.weekday())
+        .exclude(officiant__absences__day=day)
+        .values_list("officiant", "starts", "ends")
+    ):
+        hours.setdefault(pk, []).append((starts, ends))
+    zone = timezone.get_current_timezone()
+    midnight = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    bookings = Appointment.objects.filter(
+        officiant__in=list(hours),
+        start__lt=midnight + timedelta(days=1),
+        end__gt=midnight,
+    ).filter(in_force(now))
+    if moving is not None:
+        bookings = bookings.exclude(pk=moving.pk)
+    busy: dict[int, list[tuple]] = {}
+    for pk, start, end in bookings.values_list("officiant", "start", "end"):
+        busy.setdefault(pk, []).append((start, end))
+    return OfficiantDay(hours=hours, busy=busy)
+
+
+def claim_officiant(
+    start: datetime, end: datetime, now: datetime, *, moving: Appointment | None = None
+) -> Officiant:
+    """Lock the officiants (always in the same order, so two ceremonies in different rooms
+    wait for each other instead of deadlocking) and take the first one free at that time; the
+    one already booked when a ceremony is moved and they are still free."""
+    list(Officiant.objects.select_for_update().filter(active=True).order_by("pk"))
+    free = officiant_day(timezone.localdate(start), now, moving=moving).free(start, end)
+    if not free:
+        raise SlotUnavailable(_("No officiant (BABS) is free at this time. Choose another time."))
+    keep = moving.officiant_id if moving is not None else None
+    return Officiant.objects.get(pk=keep if keep in free else free[0])
 
 
 def offer_of(location: Location, product) -> LocationProduct:
@@ -87,12 +176,16 @@ def free_slots(
     taken = list(
         taking(location, product, starts[0], starts[-1] + length, now).values_list("start", "end")
     )
+    officiants = officiant_day(day, now) if offer.needs_officiant else None
     slots = []
     for start in starts:
         end = start + length
         used = sum(1 for other_start, other_end in taken if other_start < end and other_end > start)
-        if used < offer.capacity:
-            slots.append(Slot(start=start, end=end, free=offer.capacity - used))
+        if used >= offer.capacity:
+            continue
+        if officiants is not None and not officiants.free(start, end):
+            continue
+        slots.append(Slot(start=start, end=end, free=offer.capacity - used))
     return slots
 
 
@@ -103,10 +196,11 @@ def claim(
     now: datetime,
     *,
     moving: Appointment | None = None,
-) -> datetime:
-    """Lock the location and check that ``start`` is a free slot; return the slot's end.
+) -> tuple[datetime, Officiant | None]:
+    """Lock the location and check that ``start`` is a free slot; return the slot's end, and
+    the officiant taken when the product needs one.
 
-    Must run inside the caller's transaction: the lock holds until it commits.
+    Must run inside the caller's transaction: the locks hold until it commits.
     """
     Location.objects.select_for_update().get(pk=location.pk)
     offer = offer_of(location, product)
@@ -120,7 +214,8 @@ def claim(
         others = others.exclude(pk=moving.pk)
     if others.count() >= offer.capacity:
         raise SlotUnavailable(_("This time was just taken. Choose another time."))
-    return end
+    officiant = claim_officiant(start, end, now, moving=moving) if offer.needs_officiant else None
+    return end, officiant
 
 
 def hold_slot(
@@ -134,15 +229,19 @@ def hold_slot(
     """Keep a slot for ``minutes`` while the person finishes a form; ``book`` confirms it."""
     now = now or timezone.now()
     with transaction.atomic():
-        end = claim(location, product, start, now)
-        return Appointment.objects.create(
+        end, officiant = claim(location, product, start, now)
+        hold = Appointment.objects.create(
             location=location,
             product=product,
             start=start,
             end=end,
+            officiant=officiant,
             status=Appointment.Status.HELD,
             held_until=now + timedelta(minutes=minutes),
         )
+        # The slot is free again at held_until anyway; the task tidies the status up.
+        release_holds.using(run_after=hold.held_until).enqueue()
+        return hold
 
 
 def book(
@@ -155,11 +254,14 @@ def book(
     bsn: str = "",
     hold: Appointment | None = None,
     now: datetime | None = None,
+    by=None,
 ) -> Appointment:
     """Book a slot directly, or confirm ``hold``; queue the confirmation mail with it.
 
-    An expired hold is confirmed too when its slot is still free.
+    An expired hold is confirmed too when its slot is still free. ``by``: the employee who
+    books for the person.
     """
+    authorise(by)
     now = now or timezone.now()
     with transaction.atomic():
         if hold is not None:
@@ -167,7 +269,7 @@ def book(
             if appointment.status != Appointment.Status.HELD:
                 raise SlotUnavailable(_("This appointment can no longer be booked."))
             if appointment.held_until <= now:
-                claim(
+                _end, appointment.officiant = claim(
                     appointment.location,
                     appointment.product,
                     appointment.start,
@@ -177,20 +279,27 @@ def book(
             else:
                 Location.objects.select_for_update().get(pk=appointment.location_id)
         else:
-            end = claim(location, product, start, now)
-            appointment = Appointment(location=location, product=product, start=start, end=end)
+            end, officiant = claim(location, product, start, now)
+            appointment = Appointment(
+                location=location, product=product, start=start, end=end, officiant=officiant
+            )
         appointment.status = Appointment.Status.BOOKED
         appointment.held_until = None
         appointment.name = name
         appointment.email = email
         appointment.bsn = bsn
+        # An employee's screen language says nothing of the person's: they get Dutch.
+        appointment.language = current_language() if by is None else DEFAULT_LANGUAGE
         appointment.save()
+        record(appointment, AppointmentChange.Action.BOOKED, by)
         mail_confirmation(appointment)
+        schedule_reminder(appointment, now)
     return appointment
 
 
-def cancel(appointment: Appointment) -> Appointment:
+def cancel(appointment: Appointment, *, by=None) -> Appointment:
     """Cancel a booked or held appointment; its slot is free at once. Idempotent."""
+    authorise(by)
     with transaction.atomic():
         Location.objects.select_for_update().get(pk=appointment.location_id)
         appointment = Appointment.objects.get(pk=appointment.pk)
@@ -200,25 +309,32 @@ def cancel(appointment: Appointment) -> Appointment:
         appointment.status = Appointment.Status.CANCELLED
         appointment.held_until = None
         appointment.save(update_fields=["status", "held_until"])
+        if was_booked:
+            record(appointment, AppointmentChange.Action.CANCELLED, by)
         if was_booked and appointment.email:
             mail_cancellation(appointment)
     return appointment
 
 
-def reschedule(appointment: Appointment, start: datetime, *, now: datetime | None = None):
+def reschedule(
+    appointment: Appointment, start: datetime, *, now: datetime | None = None, by=None
+) -> Appointment:
     """Move a booked appointment to another free slot of the same location and product."""
+    authorise(by)
     now = now or timezone.now()
     with transaction.atomic():
         Location.objects.select_for_update().get(pk=appointment.location_id)
         appointment = Appointment.objects.get(pk=appointment.pk)
         if appointment.status != Appointment.Status.BOOKED:
             raise SlotUnavailable(_("Only a booked appointment can be moved."))
-        appointment.end = claim(
+        appointment.end, appointment.officiant = claim(
             appointment.location, appointment.product, start, now, moving=appointment
         )
         appointment.start = start
-        appointment.save(update_fields=["start", "end"])
+        appointment.save(update_fields=["start", "end", "officiant"])
+        record(appointment, AppointmentChange.Action.MOVED, by)
         mail_confirmation(appointment)
+        schedule_reminder(appointment, now)
     return appointment
 
 
@@ -231,6 +347,40 @@ def release_expired_holds(*, now: datetime | None = None) -> int:
         ).update(status=Appointment.Status.CANCELLED, held_until=None)
 
 
+def schedule_reminder(appointment: Appointment, now: datetime) -> None:
+    """Enqueue the reminder for the day before, in the caller's transaction; none when the
+    appointment is less than a day away (the confirmation has just gone out)."""
+    due = appointment.start - REMINDER_BEFORE
+    if due > now:
+        send_reminder.using(run_after=due).enqueue(appointment.pk, appointment.start.isoformat())
+
+
+def remind(appointment_id: int, start: datetime, *, now: datetime | None = None) -> bool:
+    """Mail the reminder if the appointment is still booked at ``start``, has had none for
+    that start and has not begun (a worker that was down runs late); whether it was sent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        appointment = (
+            Appointment.objects.select_for_update()
+            .select_related("location", "product")
+            .filter(pk=appointment_id)
+            .first()
+        )
+        if (
+            appointment is None
+            or appointment.status != Appointment.Status.BOOKED
+            or appointment.start != start
+            or appointment.reminded_for == start
+            or appointment.start <= now
+            or not appointment.email
+        ):
+            return False
+        appointment.reminded_for = start
+        appointment.save(update_fields=["reminded_for"])
+        mail_reminder(appointment)
+    return True
+
+
 # --- Mail ------------------------------------------------------------------------------------
 
 
@@ -238,14 +388,30 @@ def link(name: str, appointment: Appointment) -> str:
     return settings.LOKET_BASE_URL.rstrip("/") + reverse(name, args=[appointment.token])
 
 
+def current_language() -> str:
+    language = (translation.get_language() or DEFAULT_LANGUAGE)[:2]
+    return language if language in dict(settings.LANGUAGES) else DEFAULT_LANGUAGE
+
+
 def when(appointment: Appointment) -> str:
     start = timezone.localtime(appointment.start)
     return f"{date_format(start, 'l j F Y')}, {start:%H:%M}"
 
 
+def in_their_language(mail):
+    """Write the mail in the language the person booked in, whoever makes the change."""
+
+    def wrapper(appointment: Appointment) -> None:
+        with translation.override(appointment.language):
+            mail(appointment)
+
+    return wrapper
+
+
+@in_their_language
 def mail_confirmation(appointment: Appointment) -> None:
-    """The mail with the secret link and the calendar file; ``queue_mail`` takes no
-    attachments, so the .ics is a download behind the same secret."""
+    """The mail with the secret link and the calendar file attached (also a download behind
+    the same secret, for a mail program that drops attachments)."""
     text = _(
         "Dear %(name)s,\n\n"
         "Your appointment for %(product)s is on %(when)s at %(location)s, %(address)s.\n\n"
@@ -266,10 +432,37 @@ def mail_confirmation(appointment: Appointment) -> None:
         to=appointment.email,
         subject=_("Your appointment on %(when)s") % {"when": when(appointment)},
         text_body=text,
-        language=(translation.get_language() or "nl")[:2],
+        language=appointment.language,
+        attachments=[Attachment("afspraak.ics", ics(appointment).encode(), "text/calendar")],
     )
 
 
+@in_their_language
+def mail_reminder(appointment: Appointment) -> None:
+    text = _(
+        "Dear %(name)s,\n\n"
+        "This is a reminder: your appointment for %(product)s is tomorrow, %(when)s, "
+        "at %(location)s, %(address)s.\n\n"
+        "Can you not come? Cancel or move your appointment: %(link)s\n\n"
+        "Kind regards,\n%(municipality)s"
+    ) % {
+        "name": appointment.name,
+        "product": appointment.product.name,
+        "when": when(appointment),
+        "location": appointment.location.name,
+        "address": appointment.location.address,
+        "link": link("appointments:appointment", appointment),
+        "municipality": settings.LOKET_MUNICIPALITY_NAME,
+    }
+    queue_mail(
+        to=appointment.email,
+        subject=_("Reminder: your appointment on %(when)s") % {"when": when(appointment)},
+        text_body=text,
+        language=appointment.language,
+    )
+
+
+@in_their_language
 def mail_cancellation(appointment: Appointment) -> None:
     text = _(
         "Dear %(name)s,\n\n"
@@ -285,5 +478,5 @@ def mail_cancellation(appointment: Appointment) -> None:
         to=appointment.email,
         subject=_("Your appointment is cancelled"),
         text_body=text,
-        language=(translation.get_language() or "nl")[:2],
+        language=appointment.language,
     )

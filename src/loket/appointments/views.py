@@ -3,6 +3,7 @@ appointment to see, cancel or move it and to download it as a calendar file."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,6 +12,16 @@ from loket.appointments.calendar_file import ics
 from loket.appointments.forms import BookForm, DayForm, TimeForm
 from loket.appointments.models import Appointment, Location
 from loket.catalog.models import Product
+from loket.identity.citizens import assisted_intake, current_visitor
+
+
+def person_bsn(request) -> str:
+    """The BSN of the person logged in with DigiD, recorded with what they book; none for a
+    business, an anonymous visitor or an employee filling in a form with someone."""
+    visitor = current_visitor(request)
+    if visitor is None or not visitor.is_person or assisted_intake(request):
+        return ""
+    return visitor.bsn
 
 
 def free_times(form: DayForm, product, location=None):
@@ -38,6 +49,7 @@ def book(request, slug):
                     form.start(),
                     name=form.cleaned_data["naam"],
                     email=form.cleaned_data["email"],
+                    bsn=person_bsn(request),
                 )
             except services.SlotUnavailable as refusal:
                 form.add_error("tijd", str(refusal))
@@ -45,7 +57,8 @@ def book(request, slug):
                 return redirect("appointments:appointment", appointment.token)
         choose, status = form, 400
     else:
-        form = BookForm(locations=locations)
+        visitor = current_visitor(request) if person_bsn(request) else None
+        form = BookForm(locations=locations, initial={"naam": visitor.name} if visitor else None)
         choose = DayForm(request.GET or None, locations=locations)
         status = 400 if choose.is_bound and not choose.is_valid() else 200
     slots = free_times(choose, product) if choose.is_bound else None
@@ -58,7 +71,9 @@ def book(request, slug):
 
 
 def appointment_of(token: str) -> Appointment:
-    return get_object_or_404(Appointment.objects.select_related("location", "product"), token=token)
+    return get_object_or_404(
+        Appointment.objects.select_related("location", "product", "officiant"), token=token
+    )
 
 
 @never_cache
@@ -70,16 +85,31 @@ def appointment(request, token):
     return show(request, appointment, choose, form=None, status=status)
 
 
-def show(request, appointment, choose, *, form, status):
+def secret_urls(appointment: Appointment) -> dict:
+    """Where the page of the secret link sends its forms."""
+    return {
+        name: reverse(f"appointments:{name}", args=[appointment.token])
+        for name in ("appointment", "cancel", "reschedule")
+    }
+
+
+def show(request, appointment, choose, *, form, status, urls=None, extra=None):
+    """The appointment with its forms to move and cancel it; ``urls`` say where they go (the
+    secret link's by default, Mijn omgeving's and the KCC's pass their own)."""
     slots = None
-    if appointment.status == Appointment.Status.BOOKED and choose.is_bound:
+    can_change = appointment.status == Appointment.Status.BOOKED and not appointment.has_started
+    if can_change and choose.is_bound:
         slots = free_times(choose, appointment.product, appointment.location)
-    return render(
-        request,
-        "appointments/appointment.html",
-        {"appointment": appointment, "choose": choose, "slots": slots, "form": form},
-        status=status,
-    )
+    context = {
+        "appointment": appointment,
+        "can_change": can_change,
+        "choose": choose,
+        "slots": slots,
+        "form": form,
+        "urls": urls or secret_urls(appointment),
+        **(extra or {}),
+    }
+    return render(request, "appointments/appointment.html", context, status=status)
 
 
 @require_POST

@@ -52,6 +52,20 @@ def read_int(env: dict, name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def read_rate(env: dict, name: str, default: str) -> tuple[int, int]:
+    """A rate limit as ``requests/seconds`` (``30/60``: 30 requests a minute); 0 requests: off."""
+    raw = env.get(name, default).strip()
+    try:
+        requests, seconds = (int(part) for part in raw.split("/"))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be requests/seconds, e.g. 30/60, not {raw!r}."
+        ) from None
+    if requests < 0 or seconds < 1:
+        raise ImproperlyConfigured(f"{name}: requests must be 0 or more and seconds at least 1.")
+    return requests, seconds
+
+
 def read_list(env: dict, name: str, default: list[str]) -> list[str]:
     raw = env.get(name)
     if raw is None:
@@ -145,6 +159,14 @@ class Environment:
     oidc_eherkenning: OidcBroker
     visitor_idle_seconds: int
     visitor_warning_seconds: int
+    rate_limits: bool
+    rate_limit_forms: tuple[int, int]
+    rate_limit_lookups: tuple[int, int]
+    rate_limit_api: tuple[int, int]
+    proxy_count: int
+    login_max_failures: int
+    login_max_failures_per_ip: int
+    login_lockout_seconds: int
 
     @property
     def is_demo(self) -> bool:
@@ -229,6 +251,17 @@ def read_environment(env: dict | None = None) -> Environment:
         oidc_eherkenning=read_oidc_broker(env, *OIDC_BROKERS["eherkenning"]),
         visitor_idle_seconds=read_int(env, "LOKET_VISITOR_IDLE_SECONDS", 15 * 60),
         visitor_warning_seconds=read_int(env, "LOKET_VISITOR_WARNING_SECONDS", 2 * 60),
+        # Anti-automation (loket.security): requests per client in a window, a 429 beyond.
+        rate_limits=read_bool(env, "LOKET_RATE_LIMITS", True),
+        rate_limit_forms=read_rate(env, "LOKET_RATE_LIMIT_FORMS", "60/60"),
+        rate_limit_lookups=read_rate(env, "LOKET_RATE_LIMIT_LOOKUPS", "60/60"),
+        rate_limit_api=read_rate(env, "LOKET_RATE_LIMIT_API", "1200/60"),
+        # Reverse proxies in front of Loket that append to X-Forwarded-For (0: none).
+        proxy_count=read_int(env, "LOKET_PROXY_COUNT", 0),
+        # Staff login lockout after wrong passwords (loket.security.lockout); 0 turns it off.
+        login_max_failures=read_int(env, "LOKET_LOGIN_MAX_FAILURES", 5),
+        login_max_failures_per_ip=read_int(env, "LOKET_LOGIN_MAX_FAILURES_PER_IP", 50),
+        login_lockout_seconds=read_int(env, "LOKET_LOGIN_LOCKOUT_SECONDS", 15 * 60),
     )
     problems = configuration_problems(environment)
     if problems:
@@ -260,6 +293,10 @@ def configuration_problems(environment: Environment) -> list[str]:
             "e.g. ZAAK-{year}-{number:07d}."
         )
     problems += visitor_login_problems(environment)
+    if environment.proxy_count < 0:
+        problems.append("LOKET_PROXY_COUNT must be 0 or more.")
+    if environment.login_lockout_seconds < 1:
+        problems.append("LOKET_LOGIN_LOCKOUT_SECONDS must be at least 1.")
     if environment.is_demo:
         return problems
     problems += oidc_production_problems(environment)

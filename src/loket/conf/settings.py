@@ -67,10 +67,14 @@ INSTALLED_APPS = [
     "loket.sharing",
     "loket.insights",
     "loket.appointments",
+    "loket.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (loket.security).
+    "csp.middleware.CSPMiddleware",
+    "loket.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # No cache keeps a page of someone logged in (loket.security.headers).
+    "loket.security.headers.PrivatePagesMiddleware",
+    # 429 beyond LOKET_RATE_LIMIT_* on the public forms, lookups and APIs.
+    "loket.security.ratelimit.RateLimitMiddleware",
     "loket.identity.middleware.VisitorIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "loket.identity.middleware.MandateMiddleware",
@@ -232,7 +240,52 @@ elif LOKET.is_demo:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# The throttling counters (rate limits, login lockout) must be shared by every web process and
+# machine: a cache table in the database, made by the migration of loket.security.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "security": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "loket_security_cache",
+        # Many addresses count at once; culling must not drop a running lock or count.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+LOKET_RATE_LIMITS = LOKET.rate_limits
+LOKET_RATE_LIMIT_FORMS = LOKET.rate_limit_forms
+LOKET_RATE_LIMIT_LOOKUPS = LOKET.rate_limit_lookups
+LOKET_RATE_LIMIT_API = LOKET.rate_limit_api
+LOKET_PROXY_COUNT = LOKET.proxy_count
+LOKET_LOGIN_MAX_FAILURES = LOKET.login_max_failures
+LOKET_LOGIN_MAX_FAILURES_PER_IP = LOKET.login_max_failures_per_ip
+LOKET_LOGIN_LOCKOUT_SECONDS = LOKET.login_lockout_seconds
+
+# A strict Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere. The
+# pages' one script and their styles are static files; charts and QR codes are inline SVG
+# without style attributes. form-action is left open: the DigiD / eHerkenning login posts to
+# a page that redirects to the broker.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of Loket uses, switched off (loket.security.headers).
+LOKET_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
 SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: every form carries its token (the session dialog too).
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -248,7 +301,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Defence in depth: a BSN-like number that reaches a log line is masked (loket.security).
+    "filters": {"mask_bsn": {"()": "loket.security.log_filters.MaskBsnFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["mask_bsn"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "loket": {"level": LOKET.log_level},

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from loket.appointments.selectors import appointments_of, upcoming_and_past
 from loket.brp.bsn import is_valid_bsn
 from loket.brp.errors import BrpError
 from loket.catalog.models import Department, Product
@@ -393,6 +394,7 @@ def person(request, uuid):
         failed=form if form.errors else None,
         assisted_forms=assisted_forms(),
         assisted_channels=ASSISTED_CHANNELS,
+        appointments=upcoming_and_past(appointments_of(party.bsn)),
     )
     return render(request, "contacts/person.html", context, status=400 if form.errors else 200)
 

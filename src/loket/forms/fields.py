@@ -7,13 +7,13 @@ checked for real with python-stdnum (BSN elfproef, IBAN checksum).
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as StdnumError
@@ -45,6 +45,13 @@ def refuse(message: str) -> ValidationError:
 
 ADDRESS_PARTS = ("postcode", "house_number", "addition")
 LOCATION_PARTS = ("lat", "lon")
+APPOINTMENT_PARTS = ("day", "slot")
+
+
+def typed(data, name: str) -> str:
+    """What was typed in one input, without the spaces around it and without NUL characters:
+    no keyboard types one, and PostgreSQL keeps none in text (a draft would fail to save)."""
+    return data.get(name, "").replace("\x00", "").strip()
 
 
 def read(field: dict, data, name: str):
@@ -53,17 +60,19 @@ def read(field: dict, data, name: str):
     if kind == "checkbox":
         return name in data
     if kind == "address":
-        return {part: data.get(f"{name}-{part}", "").strip() for part in ADDRESS_PARTS}
+        return {part: typed(data, f"{name}-{part}") for part in ADDRESS_PARTS}
     if kind == "location":
-        return {part: data.get(f"{name}-{part}", "").strip() for part in LOCATION_PARTS}
-    return data.get(name, "").strip()
+        return {part: typed(data, f"{name}-{part}") for part in LOCATION_PARTS}
+    if kind == "appointment":
+        return {part: typed(data, f"{name}-{part}") for part in APPOINTMENT_PARTS}
+    return typed(data, name)
 
 
 def as_typed(field: dict, value):
     """A stored answer as the inputs show it again."""
     kind = field["type"]
     if value is None:
-        return {} if kind in ("address", "location") else ""
+        return {} if kind in ("address", "location", "appointment") else ""
     if kind == "address":
         return {
             "postcode": value.get("postcode", ""),
@@ -72,6 +81,9 @@ def as_typed(field: dict, value):
         }
     if kind == "location":
         return {part: str(value.get(part, "")) for part in LOCATION_PARTS}
+    if kind == "appointment":
+        start = timezone.localtime(datetime.fromisoformat(value["start"]))
+        return {"day": f"{start:%d-%m-%Y}", "slot": f"{value['location']}|{start:%H:%M}"}
     if kind == "amount":
         return str(value).replace(".", ",")
     if kind == "date":
@@ -123,11 +135,13 @@ def parse_amount(raw: str) -> Decimal:
         value = value.replace(".", "").replace(",", ".")
     try:
         amount = Decimal(value)
+        # Also an InvalidOperation: too many digits for cents (1E+30), infinity.
+        cents = amount.quantize(Decimal("0.01"))
     except InvalidOperation:
         raise refuse(_("Fill in an amount in euros, like 125,50.")) from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite() or amount != cents:
         raise refuse(_("Fill in an amount in euros with at most two decimals, like 125,50."))
-    return amount.quantize(Decimal("0.01"))
+    return cents
 
 
 def clean_amount(field, raw, ctx):
@@ -271,6 +285,25 @@ def clean_location(field, raw, ctx):
     return {"lat": round(lat, 6), "lon": round(lon, 6)}
 
 
+def clean_appointment(field, raw, ctx):
+    """A free time at one of the locations that offer the field's product, as chosen from
+    the day's list. Whether it is still free is settled when the step holds it."""
+    from loket.appointments.selectors import slot_on
+
+    day = parse_date(raw.get("day", ""))
+    location_uuid, _sep, time_of_day = raw.get("slot", "").partition("|")
+    if not time_of_day:
+        raise refuse(_("Choose a time. Show the free times of a day first."))
+    slot = slot_on(field["product"], location_uuid, day, time_of_day)
+    if slot is None or slot.start <= timezone.now():
+        raise refuse(_("This time cannot be booked. Choose another time."))
+    return {
+        "location": str(slot.location.uuid),
+        "location_name": slot.location.name,
+        "start": slot.start.isoformat(),
+    }
+
+
 CLEANERS = {
     "text": clean_text,
     "textarea": clean_text,
@@ -286,6 +319,7 @@ CLEANERS = {
     "phone": clean_phone,
     "address": clean_address,
     "location": clean_location,
+    "appointment": clean_appointment,
 }
 
 
@@ -316,6 +350,9 @@ def display(field: dict, value, language: str | None = None) -> str:
         return f"{value['street']} {number}, {value['postcode']} {value['town']}"
     if kind == "location":
         return f"{value['lat']:.5f}, {value['lon']:.5f}"
+    if kind == "appointment":
+        start = timezone.localtime(datetime.fromisoformat(value["start"]))
+        return f"{formats.date_format(start, 'l j F Y')}, {start:%H:%M}, {value['location_name']}"
     if kind == "file":
         return ", ".join(upload["name"] for upload in value)
     return str(value)

@@ -10,6 +10,7 @@ from dataclasses import field as dataclass_field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from loket.forms.booking import times_to_show
 from loket.forms.fields import as_typed, display, empty
 from loket.forms.logic import is_required, is_shown
 from loket.forms.schema import text
@@ -116,6 +117,8 @@ def shown_field(spec, name, answers, typed, errors, language, seen) -> ShownFiel
         field.accept = ",".join(
             "." + extension for extension in spec.get("accept", ["pdf", "jpg", "png"])
         )
+    if spec["type"] == "appointment":
+        field.settings = {**spec, **times_to_show(spec, value or {}, answers.get(key))}
     if spec["type"] == "group" and not field.prefilled:
         field.rows = group_rows(spec, answers, typed, errors, language)
         field.row_errors = any(e.startswith(f"{key}-") for e in errors)

@@ -30,10 +30,11 @@ FIELD_TYPES = {
     "file",
     "group",
     "location",
+    "appointment",
     "computed",
     "paragraph",
 }
-NOT_IN_GROUPS = {"group", "file", "computed", "address", "location"}
+NOT_IN_GROUPS = {"group", "file", "computed", "address", "location", "appointment"}
 # Types that hold no answer of their own.
 NO_INPUT = {"paragraph", "computed"}
 
@@ -64,6 +65,15 @@ def all_fields(schema: dict) -> Iterator[dict]:
     """Every top-level field of every step, in order."""
     for step in steps(schema):
         yield from step.get("fields", [])
+
+
+def appointment_step(schema: dict) -> str:
+    """The key of the first step that asks for an appointment."""
+    return next(
+        step["key"]
+        for step in steps(schema)
+        if any(field["type"] == "appointment" for field in step["fields"])
+    )
 
 
 def field_by_key(schema: dict) -> dict[str, dict]:
@@ -149,6 +159,10 @@ def field_problems(field: dict, seen: dict, *, in_group: bool) -> list[str]:
                 )
     if kind != "paragraph" and not text(field.get("label"), "nl"):
         problems.append(_("Field %(key)s has no Dutch label.") % {"key": key})
+    if kind == "appointment" and not bookable(field.get("product")):
+        problems.append(
+            _("Appointment field %(key)s names no product that a location offers.") % {"key": key}
+        )
     if kind == "choice" and not field.get("choices"):
         problems.append(_("Choice field %(key)s has no choices.") % {"key": key})
     if kind == "group":
@@ -180,6 +194,12 @@ def case_problems(case: dict, fields: dict) -> list[str]:
     if fee and fee.get("by") not in fields:
         problems.append(_("The fee depends on a field that does not exist."))
     return problems
+
+
+def bookable(product_slug) -> bool:
+    from loket.appointments.selectors import offers_of
+
+    return isinstance(product_slug, str) and offers_of(product_slug).exists()
 
 
 DATE_LIMIT = re.compile(r"today([+-]\d{1,5})?|\d{4}-\d{2}-\d{2}")

@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from loket.forms.models import Channel, Draft, FormDefinition, Login, Submission
+from loket.forms.booking import book_held_slots
+from loket.forms.models import Channel, Draft, FormDefinition, Login, Submission, Upload
 from loket.forms.payments import Outcome, get_payment_provider
 from loket.forms.registration import register_submission
 from loket.forms.schema import schema_problems, step_keys
@@ -160,6 +161,15 @@ def submit_draft(draft: Draft, *, submitted_by: str, language: str) -> Submissio
     if existing and existing.status == Submission.Status.REGISTERED:
         return existing
     amount = fee_of(draft.definition, answers)
+    if existing is None:
+        email_field = draft.definition.schema.get("case", {}).get("email_field")
+        book_held_slots(
+            draft.definition.schema,
+            answers,
+            name=submitted_by,
+            email=(answers.get(email_field) or "") if email_field else "",
+            bsn=draft.owner_bsn,
+        )
     submission = existing or Submission(draft=draft, definition=draft.definition)
     submission.answers = answers
     submission.submitted_by = submitted_by
@@ -172,6 +182,17 @@ def submit_draft(draft: Draft, *, submitted_by: str, language: str) -> Submissio
         register_submission(submission)
         submission.refresh_from_db()
     return submission
+
+
+def forget_submissions_of(cases) -> None:
+    """Delete the submissions that started ``cases``, their drafts and the uploaded files
+    (after the commit): part of destroying the cases under the archive rules."""
+    drafts = list(Draft.objects.filter(submission__case__in=cases).values_list("pk", flat=True))
+    files = [upload.file.name for upload in Upload.objects.filter(draft__in=drafts)]
+    Submission.objects.filter(case__in=cases).delete()
+    Draft.objects.filter(pk__in=drafts).delete()
+    storage = Upload._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in files])
 
 
 def start_payment(submission: Submission, return_url: str) -> str:

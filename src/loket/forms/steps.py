@@ -36,6 +36,8 @@ def missing_message(field: dict) -> str:
         return _("Add a file.")
     if field["type"] == "location":
         return _("Click the place on the map, or fill in both coordinates.")
+    if field["type"] == "appointment":
+        return _("Choose a time. Show the free times of a day first.")
     return _("Fill in this field.")
 
 

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from stdnum.nl.bsn import is_valid as is_valid_bsn
 
+from loket.appointments.services import SlotUnavailable
 from loket.brp.sources import get_brp_source
 from loket.cases.tracking import track_token
 from loket.catalog.models import Product
+from loket.forms.booking import hold_chosen_slots
 from loket.forms.fields import FillContext, clean_email
 from loket.forms.models import Channel, Draft, FormDefinition, Login, Submission
 from loket.forms.payments import get_payment_provider, payment_available
@@ -32,7 +34,7 @@ from loket.forms.rendering import (
     shown_fields,
     summary_rows,
 )
-from loket.forms.schema import find_step, step_keys, text
+from loket.forms.schema import appointment_step, find_step, step_keys, text
 from loket.forms.services import (
     draft_for_resume_token,
     fee_of,
@@ -122,8 +124,8 @@ def page_token_valid(request, draft: Draft, step_key: str) -> bool:
     return state == {"d": str(draft.uuid), "s": step_key, "v": draft.definition.version}
 
 
-def refused(request, message: str):
-    response = render(request, "forms/refused.html", {"message": message})
+def refused(request, message: str, back: str = ""):
+    response = render(request, "forms/refused.html", {"message": message, "back": back})
     response.status_code = 400
     return response
 
@@ -237,6 +239,9 @@ def post_step(request, draft: Draft, current: dict, visitor):
     ctx = FillContext(today=timezone.localdate(), language=language())
     outcome = check_step(current, typed, base_answers(draft, visitor), ctx)
     outcome.errors |= errors
+    hold_chosen_slots(
+        current, draft.answers, outcome, typed, take_new=action == "next" and outcome.valid
+    )
     draft = save_step(draft, current["key"], outcome, complete=action in ("next", "previous"))
     order = step_keys(draft.definition.schema)
     index = order.index(current["key"])
@@ -298,7 +303,7 @@ def apply_page_action(request, current: dict, typed: dict, action: str) -> str:
         rows = typed.get(group)
         if isinstance(rows, list) and index.isdigit() and int(index) < len(rows):
             del rows[int(index)]
-    elif kind not in ("next", "previous", "save", "lookup"):
+    elif kind not in ("next", "previous", "save", "lookup", "times"):
         return "next"
     return action
 
@@ -374,7 +379,12 @@ def summary(request, draft_uuid):
                 ),
             )
         else:
-            return submit(request, draft, answers, visitor)
+            try:
+                return submit(request, draft, answers, visitor)
+            except SlotUnavailable as refusal:
+                return refused(
+                    request, str(refusal), back=step_url(draft, appointment_step(schema))
+                )
     fee = fee_of(draft.definition, visible_answers(schema, answers))
     payment = request.GET.get("betaling", "")
     return render(

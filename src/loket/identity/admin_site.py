@@ -12,9 +12,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
 from loket.identity import second_factor
+from loket.security.lockout import AdminLockoutAuthenticationForm
 
 
 class StaffAdminSite(admin.AdminSite):
+    # The admin's own login page (second factor off) counts wrong passwords as /werk/ does.
+    login_form = AdminLockoutAuthenticationForm
+
     def has_permission(self, request):
         return super().has_permission(request) and second_factor.passed(request.user)
 

@@ -23,12 +23,13 @@ class StaffPermission(StrEnum):
     MANAGE_CATALOGUE = "manage_catalogue"  # products, case types, forms, mail templates
     MANAGE_APPLICATIONS = "manage_applications"  # API applications and their authorisations
     VIEW_INSIGHTS = "view_insights"  # figures and reports, read only
+    VIEW_APPOINTMENTS = "view_appointments"  # the day list of appointments at a location
 
 
 P = StaffPermission
 PERMISSIONS: dict[Role, frozenset[StaffPermission]] = {
-    Role.KCC: frozenset({P.VIEW_CONTACTS, P.HANDLE_CONTACTS, P.VIEW_CASES}),
-    Role.CASE_WORKER: frozenset({P.WORK_CASES, P.VIEW_CASES}),
+    Role.KCC: frozenset({P.VIEW_CONTACTS, P.HANDLE_CONTACTS, P.VIEW_CASES, P.VIEW_APPOINTMENTS}),
+    Role.CASE_WORKER: frozenset({P.WORK_CASES, P.VIEW_CASES, P.VIEW_APPOINTMENTS}),
     Role.FUNCTIONAL_ADMIN: frozenset({P.MANAGE_CATALOGUE, P.MANAGE_APPLICATIONS}),
     Role.MANAGER: frozenset({P.VIEW_INSIGHTS}),
 }

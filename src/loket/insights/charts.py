@@ -24,7 +24,7 @@ def chart_of(table: Table, described_by: str) -> SafeString:
     return mark_safe(  # noqa: S308 - every text in the SVG is escaped above
         f'<svg class="loket-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{described_by}-chart-title" aria-describedby="{described_by}" '
-        f'font-family="inherit" font-size="13" fill="{INK}" style="max-width:100%;height:auto">'
+        f'font-family="inherit" font-size="13" fill="{INK}">'
         f'<title id="{described_by}-chart-title">{escape(table.title)}</title>{body}</svg>'
     )
 

@@ -1,7 +1,10 @@
-"""The figures of the dashboard, computed from Loket's own data with grouped queries.
+"""The figures of the dashboard, read from the monthly counters of ``models`` (kept in step
+with the cases, submissions, answers and contacts by ``counting.py``).
 
-Each figure is one or two queries whatever the number of cases; the database does the
-counting and Python only folds the groups (case type versions, the product of a case).
+Each figure is one small grouped query over those counters, whatever the number of cases:
+a few rows per month, department, case type and form. Python folds the groups (case type
+versions, the product of a form or case type), so a change in the catalogue (a case type's
+products, a new version's description) shows at once without counting again.
 
 - Channel shift: a case counts as *fully digital* when the person filled in the online form
   themselves (``Draft.channel == "web"``). An assisted intake (phone, counter, home visit) and
@@ -11,30 +14,34 @@ counting and Python only folds the groups (case type versions, the product of a 
   together): the average days from registration to closing, the legal lead time as the clock
   set it (``legal_end``, suspensions and extensions included), and the share closed on time.
 - Satisfaction: the answers of the period, per month.
-- Contacts: every contact of the period per channel and month; first-contact resolution comes
-  from ``loket.contacts.selectors``. Contacts are not filtered by department or product.
+- Contacts: every contact of the period per channel and month, and first-contact resolution
+  (of the contacts with an outcome, those solved in that contact). Contacts are not filtered
+  by department or product.
 - Savings: per old channel, the contacts fewer than in the same months a year earlier
   (*shifted*), times that channel's cost minus the cost of the digital channel.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Q, Sum
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.db.models import Min, Sum
 
-from loket.cases.models import Case
 from loket.catalog.models import CaseType, Product
 from loket.contacts.models import Channel as ContactChannel
-from loket.contacts.models import Contact
-from loket.contacts.selectors import Resolution, first_contact_resolution
-from loket.forms.models import Channel as FormChannel
-from loket.insights.models import DIGITAL, ChannelCost
+from loket.contacts.selectors import Resolution
+from loket.forms.models import FormDefinition
+from loket.identity.permissions import StaffPermission, has_permission, require
+from loket.insights.models import (
+    DIGITAL,
+    ChannelCost,
+    ClosingCount,
+    ContactCount,
+    RequestCount,
+    SatisfactionCount,
+)
 from loket.insights.selection import Selection
-from loket.portal.models import SatisfactionAnswer
 
 # The seed municipalities' targets: 81 % of requests fully digital, 80 % of contacts solved
 # in the first contact.
@@ -151,8 +158,9 @@ class Figures:
 
 
 def collect(selection: Selection, user=None) -> Figures:
-    """Every figure of the selection. First-contact resolution only with a ``user`` (its
-    selector checks the role), so the public open data goes without it."""
+    """Every figure of the selection. First-contact resolution only with a ``user`` whose role
+    may read it (as ``contacts.selectors.first_contact_resolution``), so the public open data
+    goes without it."""
     contacts = contacts_by_channel_and_month(selection)
     now = defaultdict(int)
     for (channel, _), count in contacts.items():
@@ -165,9 +173,7 @@ def collect(selection: Selection, user=None) -> Figures:
         satisfaction=satisfaction_by_month(selection),
         contacts=contacts,
         savings=savings,
-        first_contact=first_contact_resolution(user, start=selection.start, end=selection.end)
-        if user is not None
-        else None,
+        first_contact=first_contact(selection, user) if user is not None else None,
         missing_costs=missing,
     )
 
@@ -187,35 +193,36 @@ def first_products(case_type_ids) -> dict[int, int]:
     )
 
 
-def cases_of(selection: Selection):
-    cases = Case.objects.all()
+def counted(model, selection: Selection):
+    """The counter rows of the selection's months (and department, for the counters that
+    have one)."""
+    rows = model.objects.filter(month__range=(selection.start, selection.end))
     if selection.department is not None:
-        cases = cases.filter(department=selection.department)
-    return cases
+        rows = rows.filter(department_id=selection.department.pk)
+    return rows
 
 
-def with_product(rows, product_key="form_product"):
-    """The rows of a query grouped by case type and form product, each with ``product_id``:
-    the form's product, else the case type's first; only the selected product's when one is."""
+def with_product(rows):
+    """The counter rows grouped by case type and form, each with ``product_id``: the form's
+    product, else the case type's first."""
     rows = list(rows)
-    fallback = first_products(row["case_type"] for row in rows)
+    forms = dict(
+        FormDefinition.objects.filter(pk__in={row["definition_id"] for row in rows})
+        .values_list("pk", "product_id")
+        .order_by()
+    )
+    fallback = first_products(row["case_type_id"] for row in rows)
     for row in rows:
-        row["product_id"] = row[product_key] or fallback.get(row["case_type"])
+        row["product_id"] = forms.get(row["definition_id"]) or fallback.get(row["case_type_id"])
     return rows
 
 
 def digital_share(selection: Selection) -> DigitalShare:
     rows = with_product(
-        cases_of(selection)
-        .filter(registered_on__range=(selection.start, selection.end))
-        .annotate(
-            month=TruncMonth("registered_on"), form_product=F("submission__definition__product")
-        )
-        .values("month", "case_type", "form_product")
-        .annotate(
-            total=Count("pk"),
-            digital=Count("pk", filter=Q(submission__draft__channel=FormChannel.WEB)),
-        )
+        counted(RequestCount, selection)
+        .values("month", "case_type_id", "definition_id")
+        .annotate(total=Sum("requests"), digital=Sum("digital"))
+        .filter(total__gt=0)
         .order_by()
     )
     products = Product.objects.in_bulk({row["product_id"] for row in rows} - {None})
@@ -223,99 +230,94 @@ def digital_share(selection: Selection) -> DigitalShare:
     for row in rows:
         product = products.get(row["product_id"])
         if selection.product is None or product == selection.product:
-            shares[(product, as_date(row["month"]))] += Share(row["digital"], row["total"])
+            shares[(product, row["month"])] += Share(row["digital"], row["total"])
     return DigitalShare(dict(shares))
-
-
-def as_date(month) -> date:
-    """TruncMonth of a date field gives a date on PostgreSQL, a datetime on some backends."""
-    return month.date() if isinstance(month, datetime) else month
-
-
-def days(duration: timedelta | None) -> int:
-    return duration.days if duration else 0
 
 
 def lead_times(selection: Selection) -> list[LeadTime]:
     rows = with_product(
-        cases_of(selection)
-        .filter(closed_on__range=(selection.start, selection.end))
-        .annotate(form_product=F("submission__definition__product"))
-        .values("case_type", "form_product")
+        counted(ClosingCount, selection)
+        .values("case_type_id", "definition_id")
         .annotate(
-            closed=Count("pk"),
-            total=Sum(F("closed_on") - F("registered_on")),
-            with_legal_end=Count("legal_end"),
-            norm=Sum(F("legal_end") - F("registered_on")),
-            on_time=Count("pk", filter=Q(closed_on__lte=F("legal_end"))),
+            closed_sum=Sum("closed"),
+            total=Sum("closed_days"),
+            with_legal_end_sum=Sum("with_legal_end"),
+            norm=Sum("legal_days"),
+            on_time_sum=Sum("on_time"),
         )
+        .filter(closed_sum__gt=0)
         .order_by()
     )
     if selection.product is not None:
         rows = [row for row in rows if row["product_id"] == selection.product.pk]
-    versions = CaseType.objects.in_bulk({row["case_type"] for row in rows})
+    versions = CaseType.objects.in_bulk({row["case_type_id"] for row in rows})
     newest = {}  # identification -> the newest version's description
     for case_type in sorted(versions.values(), key=lambda version: version.valid_from):
         newest[case_type.identification] = case_type.description
     per_type: dict[str, LeadTime] = {}
     for row in rows:
-        identification = versions[row["case_type"]].identification
+        identification = versions[row["case_type_id"]].identification
         found = per_type.setdefault(identification, LeadTime(newest[identification], 0, 0, 0, 0, 0))
-        found.closed += row["closed"]
-        found.total_days += days(row["total"])
-        found.norm_days += days(row["norm"])
-        found.with_legal_end += row["with_legal_end"]
-        found.on_time += row["on_time"]
+        found.closed += row["closed_sum"]
+        found.total_days += row["total"]
+        found.norm_days += row["norm"]
+        found.with_legal_end += row["with_legal_end_sum"]
+        found.on_time += row["on_time_sum"]
     return sorted(per_type.values(), key=lambda lead_time: lead_time.case_type)
 
 
-def moments(selection: Selection) -> tuple[datetime, datetime]:
-    """The period as local moments: from its first day's start to the day after its end."""
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.combine(selection.start, time.min, tzinfo=zone),
-        datetime.combine(selection.end + timedelta(days=1), time.min, tzinfo=zone),
-    )
-
-
 def satisfaction_by_month(selection: Selection) -> dict[date, Satisfaction]:
-    start, end = moments(selection)
-    answers = SatisfactionAnswer.objects.filter(answered_at__gte=start, answered_at__lt=end)
-    if selection.department is not None:
-        answers = answers.filter(case__department=selection.department)
+    answers = counted(SatisfactionCount, selection)
     if selection.product is not None:
-        answers = answers.filter(product=selection.product)
+        answers = answers.filter(product_id=selection.product.pk)
     found = {
-        as_date(row["month"]): Satisfaction(row["answers"], row["scores"])
-        for row in answers.annotate(month=TruncMonth("answered_at"))
-        .values("month")
-        .annotate(answers=Count("pk"), scores=Sum("score"))
+        row["month"]: Satisfaction(row["answers_sum"], row["scores"])
+        for row in answers.values("month")
+        .annotate(answers_sum=Sum("answers"), scores=Sum("score_total"))
         .order_by()
     }
     return {month: found.get(month, Satisfaction(0, 0)) for month in selection.months}
 
 
+def contact_counts(selection: Selection):
+    """Contacts are counted for every department and product."""
+    return ContactCount.objects.filter(month__range=(selection.start, selection.end))
+
+
 def contacts_by_channel_and_month(selection: Selection) -> dict[tuple[str, date], int]:
-    start, end = moments(selection)
     return {
-        (row["channel"], as_date(row["month"])): row["contacts"]
-        for row in Contact.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
-        .annotate(month=TruncMonth("occurred_at"))
-        .values("channel", "month")
-        .annotate(contacts=Count("pk"))
-        .order_by()
+        (channel, month): contacts
+        for channel, month, contacts in contact_counts(selection)
+        .filter(contacts__gt=0)
+        .values_list("channel", "month", "contacts")
     }
 
 
 def contacts_by_channel(selection: Selection) -> dict[str, int]:
-    start, end = moments(selection)
     return dict(
-        Contact.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+        contact_counts(selection)
         .values("channel")
-        .annotate(contacts=Count("pk"))
-        .values_list("channel", "contacts")
+        .annotate(total=Sum("contacts"))
+        .values_list("channel", "total")
         .order_by()
     )
+
+
+def first_contact(selection: Selection, user) -> list[Resolution]:
+    """First-contact resolution per channel over the selection's months, as
+    ``contacts.selectors.first_contact_resolution`` counts it, read from the counters; the
+    same check of the reader's role."""
+    if not has_permission(user, StaffPermission.VIEW_INSIGHTS):
+        require(user, StaffPermission.VIEW_CONTACTS)
+    counts = {
+        channel: (solved, total)
+        for channel, solved, total in contact_counts(selection)
+        .values("channel")
+        .annotate(solved=Sum("solved"), total=Sum("with_outcome"))
+        .values_list("channel", "solved", "total")
+        .order_by()
+    }
+    return [Resolution(channel, *counts.get(channel, (0, 0))) for channel in ContactChannel]
 
 
 def savings_of(selection: Selection, now: dict[str, int]) -> tuple[list[Saving], list[str]]:

@@ -2,8 +2,11 @@
 its delivery log (``CaseMailInline``, shown with the case); the functioneel beheerder's status
 mail templates, checked when saved and previewed with the newest case of their case type."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django import forms as django_forms
 from django.contrib import admin, messages
+from django.utils.decorators import method_decorator
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -236,6 +239,12 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
         (_("Preview"), {"fields": ["preview"]}),
     ]
 
+    # The preview's sandboxed iframe shows the mail as sent, with its inline styles; a srcdoc
+    # frame inherits the page's Content-Security-Policy, so this page alone allows them.
+    @method_decorator(csp_update({"style-src": [UNSAFE_INLINE]}))
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.display(description=_("case type"), ordering="case_type_identification")
     def case_type_label(self, template):
         return template.case_type_identification or _("every case type")
@@ -254,8 +263,7 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
             return _("The preview failed: %(error)s") % {"error": error}
         html = (
             format_html(
-                '<iframe sandbox srcdoc="{}" title="{}" '
-                'style="width:100%;max-width:46em;height:32em;border:1px solid #ccc;"></iframe>',
+                '<iframe sandbox srcdoc="{}" title="{}" class="loket-mail-preview"></iframe>',
                 # escape(), not format_html's own escaping: the rendered HTML is marked
                 # safe, and inside srcdoc it must be an attribute value.
                 escape(rendered.html_body),
@@ -265,8 +273,7 @@ class StatusMailTemplateAdmin(admin.ModelAdmin):
             else _("No HTML part: the mail is sent as text only.")
         )
         return format_html(
-            '<p>{}</p><p><strong>{}</strong> {}</p><pre style="white-space:pre-wrap;'
-            'max-width:46em;">{}</pre>{}',
+            '<p>{}</p><p><strong>{}</strong> {}</p><pre class="loket-mail-text">{}</pre>{}',
             source,
             _("Subject:"),
             escape(rendered.subject),

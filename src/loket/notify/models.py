@@ -58,6 +58,24 @@ class Mail(models.Model):
         return delivery_summary(self)
 
 
+class MailAttachment(models.Model):
+    """A file sent with a mail (a calendar file, a letter), stored with it in one transaction
+    so that every delivery attempt sends the same bytes."""
+
+    mail = models.ForeignKey(Mail, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["mail", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class Channel(models.Model):
     """Kanaal of the Notificaties API: a stream of events that systems can subscribe to."""
 

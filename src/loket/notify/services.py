@@ -5,6 +5,8 @@ The mail and its delivery task are written in one transaction: rolled back, neit
 committed, the mail is delivered even if no worker runs at that moment.
 """
 
+from dataclasses import dataclass
+
 import requests
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,8 +15,24 @@ from django.utils.translation import gettext as _
 
 from loket.cases.models import Case
 from loket.notify.events import record_event
-from loket.notify.models import Channel, Event, Mail, Subscription, SubscriptionChannel
+from loket.notify.models import (
+    Channel,
+    Event,
+    Mail,
+    MailAttachment,
+    Subscription,
+    SubscriptionChannel,
+)
 from loket.notify.tasks import deliver_mail
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to send with a mail: its name, its bytes and its MIME type."""
+
+    filename: str
+    content: bytes
+    content_type: str
 
 
 def queue_mail(
@@ -25,8 +43,10 @@ def queue_mail(
     html_body: str = "",
     case: Case | None = None,
     language: str = "nl",
+    attachments: tuple[Attachment, ...] | list[Attachment] = (),
 ) -> Mail:
-    """Store a mail and enqueue its delivery, inside the caller's transaction if there is one."""
+    """Store a mail with its attachments and enqueue its delivery, inside the caller's
+    transaction if there is one."""
     with transaction.atomic():
         mail = Mail.objects.create(
             to=to,
@@ -36,8 +56,24 @@ def queue_mail(
             case=case,
             language=language,
         )
+        MailAttachment.objects.bulk_create(
+            MailAttachment(
+                mail=mail,
+                filename=attachment.filename,
+                content=attachment.content,
+                content_type=attachment.content_type,
+            )
+            for attachment in attachments
+        )
         deliver_mail.enqueue(mail.pk)
     return mail
+
+
+def forget_mails_of(cases) -> int:
+    """Delete the mails about ``cases`` (they quote the case and the person): part of
+    destroying them under the archive rules. The count."""
+    deleted, _per_model = Mail.objects.filter(case__in=cases).delete()
+    return deleted
 
 
 def resend_mail(mail: Mail) -> bool:

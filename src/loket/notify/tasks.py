@@ -17,6 +17,8 @@ def email_message(mail: Mail) -> EmailMultiAlternatives:
     )
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
+    for attachment in mail.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
     return message
 
 

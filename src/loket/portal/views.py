@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from loket.appointments.selectors import is_bookable
 from loket.cases.selectors import case_timeline
 from loket.cases.tracking import case_for_track_token
 from loket.catalog.models import Product
@@ -40,9 +41,8 @@ def product_search(request):
 def product_detail(request, slug):
     product = get_object_or_404(Product.objects.published().prefetch_related("costs"), slug=slug)
     online_form = FormDefinition.objects.current_for(product)
-    return render(
-        request, "portal/products/detail.html", {"product": product, "online_form": online_form}
-    )
+    context = {"product": product, "online_form": online_form, "bookable": is_bookable(product)}
+    return render(request, "portal/products/detail.html", context)
 
 
 def track_case(token: str):

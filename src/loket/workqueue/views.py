@@ -29,6 +29,7 @@ from loket.cases.services import CaseError
 from loket.contacts.selectors import open_tasks_of_department
 from loket.identity import second_factor
 from loket.identity.second_factor import Outcome
+from loket.security.lockout import LockoutAuthenticationForm
 from loket.workqueue.selectors import (
     ASSIGNED_TO_ME,
     ASSIGNED_TO_NOBODY,
@@ -52,6 +53,8 @@ password_step_done = login_required(login_url="workqueue:login")
 
 class LoginView(auth_views.LoginView):
     template_name = "workqueue/login.html"
+    # Wrong passwords are counted; too many lock the name or address (loket.security.lockout).
+    authentication_form = LockoutAuthenticationForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("workqueue:index")
 

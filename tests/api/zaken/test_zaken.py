@@ -145,6 +145,16 @@ def test_rsin_and_required_fields(zgw, case_type):
     }
 
 
+@pytest.mark.parametrize("rsin", ["1234", "12345678\U000f5545", "١٢٣٤٥٦٧٨٩", "0" * 10, 0])
+def test_an_rsin_that_is_no_nine_digits_is_a_400_not_a_500(zgw, case_type, rsin):
+    # Found by schemathesis: the elfproef ran before the pattern and failed on short values.
+    body = zaak_body(case_type, bronorganisatie=rsin, verantwoordelijkeOrganisatie=rsin)
+    assert invalid(zgw.post(f"{BASE}zaken", body, **kw())) == {
+        "bronorganisatie": "invalid",
+        "verantwoordelijkeOrganisatie": "invalid",
+    }
+
+
 def test_communicatiekanaal_must_be_a_channel(zgw, case_type, elsewhere):  # zrc-010
     remote = f"{elsewhere}/referentielijsten/api/v1/communicatiekanalen/k1"
     assert create(zgw, "zaken", zaak_body(case_type, communicatiekanaal=remote))

@@ -13,14 +13,20 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from loket.api.common.etag import conditional_response
+from loket.api.common.parsers import JSONParser, refuse_nul
 
 
 class ZgwViewSet(viewsets.GenericViewSet):
     lookup_field = "uuid"
     lookup_value_converter = "uuid"
     metadata_class = None  # OPTIONS is no operation of the standards: 405
+    parser_classes = [JSONParser]  # refuses NUL characters, as the query parameters below
     api_version = ""
     required_scopes: dict[str, frozenset[str]] = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_nul(dict(request.query_params.lists()))
 
     @property
     def allowed_methods(self):

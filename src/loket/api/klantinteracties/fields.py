@@ -112,8 +112,11 @@ class ForeignKeyField(serializers.RelatedField):
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
-            self.fail("invalid")
+            # Not self.fail(): DRF would format the message, whose braces are no placeholders.
+            raise serializers.ValidationError(self.error_messages["invalid"], code="invalid")
         given = data.get("uuid") or str(data.get("url") or "").rstrip("/").rsplit("/", 1)[-1]
+        if not isinstance(given, str):
+            self.fail("does_not_exist")
         try:
             return self.get_queryset().get(uuid=given)
         except (ObjectDoesNotExist, ValueError, ValidationError):

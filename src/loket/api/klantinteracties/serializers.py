@@ -48,6 +48,33 @@ class NoItems:
         return []
 
 
+PHONE_NUMBER = r"^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$"
+
+
+def identification_fields(*names: str) -> type[serializers.Serializer]:
+    """The ``actorIdentificatie`` of one ``soortActor``: its fields as the standard checks
+    them; keys of other kinds are dropped, as Open Klant does."""
+    fields = {
+        "functie": serializers.CharField(max_length=40, required=False, allow_blank=True),
+        "omschrijving": serializers.CharField(max_length=200, required=False, allow_blank=True),
+        "emailadres": serializers.EmailField(max_length=254, required=False, allow_blank=True),
+        "faxnummer": serializers.CharField(max_length=20, required=False, allow_blank=True),
+        "telefoonnummer": serializers.RegexField(
+            PHONE_NUMBER, max_length=20, required=False, allow_blank=True
+        ),
+    }
+    return type("ActorIdentificatie", (serializers.Serializer,), {n: fields[n] for n in names})
+
+
+ACTOR_IDENTIFICATION = {
+    Actor.Kind.EMPLOYEE: identification_fields("functie", "emailadres", "telefoonnummer"),
+    Actor.Kind.SYSTEM: identification_fields("functie", "omschrijving"),
+    Actor.Kind.DEPARTMENT: identification_fields(
+        "omschrijving", "emailadres", "faxnummer", "telefoonnummer"
+    ),
+}
+
+
 @extend_schema_serializer(component_name="Actor")
 class ActorSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
@@ -57,6 +84,17 @@ class ActorSerializer(serializers.Serializer):
     indicatieActief = serializers.BooleanField(source="active", required=False)
     actoridentificator = IdentificatorSerializer(source="*", required=False, allow_null=True)
     actorIdentificatie = serializers.DictField(source="details", required=False)
+
+    def validate(self, attrs):
+        """``actorIdentificatie`` as its ``soortActor`` has it (found by schemathesis: any
+        JSON was kept and shown, which matched none of the standard's kinds)."""
+        kind = attrs.get("kind") or getattr(self.instance, "kind", None)
+        if "details" in attrs and kind in ACTOR_IDENTIFICATION:
+            identification = ACTOR_IDENTIFICATION[kind](data=attrs["details"])
+            if not identification.is_valid():
+                raise serializers.ValidationError({"actorIdentificatie": identification.errors})
+            attrs["details"] = {k: v for k, v in identification.validated_data.items() if v}
+        return attrs
 
 
 @extend_schema_serializer(component_name="Klantcontact")

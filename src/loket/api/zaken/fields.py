@@ -177,6 +177,10 @@ class RsinField(serializers.RegexField):
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
+        # The pattern is checked after this method, so check the digits first; ASCII only, as
+        # the regex's \d also takes other scripts' digits.
+        if not (len(value) == 9 and value.isascii() and value.isdigit()):
+            self.fail("invalid")
         # The elfproef of vng-api-common, which also lets 000000000 pass (used in examples).
         if check_digit(value[:8]) != int(value[8]):
             self.fail("invalid")

@@ -24,6 +24,7 @@ from loket.cases.models.documents import (
 )
 from loket.cases.models.links import CaseContactMoment, CaseRequest
 from loket.cases.models.payouts import Payout, PayoutBatch
+from loket.cases.models.retention import DestructionList, DestructionListItem
 
 __all__ = [
     "ArchiveStatus",
@@ -39,6 +40,8 @@ __all__ = [
     "ClockEvent",
     "Decision",
     "DecisionDocument",
+    "DestructionList",
+    "DestructionListItem",
     "Dispatch",
     "Document",
     "DocumentVersion",

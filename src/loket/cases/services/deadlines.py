@@ -19,12 +19,19 @@ from loket.notify import case_events
 
 def deadlines(case_type: CaseType, registered_on: date) -> tuple[date | None, date]:
     """Planned end (service norm) and legal end (lead time) for a case registered that day."""
-    legal_end = add_term(registered_on, case_type.lead_time, case_type.day_count)
-    planned_end = (
-        add_term(registered_on, case_type.service_norm, case_type.day_count)
-        if case_type.service_norm
-        else None
-    )
+    try:
+        legal_end = add_term(registered_on, case_type.lead_time, case_type.day_count)
+        planned_end = (
+            add_term(registered_on, case_type.service_norm, case_type.day_count)
+            if case_type.service_norm
+            else None
+        )
+    except ValueError:  # a term of thousands of years, typed in the catalogue
+        refuse(
+            _("The lead time of this case type ends after the year 9999."),
+            "doorlooptijd-te-lang",
+            "zaaktype",
+        )
     return planned_end, legal_end
 
 
@@ -86,13 +93,24 @@ def extend(case: Case, *, term: str, reason: str, actor: str, at: datetime | Non
         refuse(_("This case has already been extended once."), "al-verlengd", "verlenging")
     if not reason.strip():
         refuse(_("Give the reason for the extension."), "required", "verlenging.reden")
-    if add_term(case.legal_end, term) > add_term(case.legal_end, case_type.extension_term):
+    # Compared as the term is applied, in the case type's kind of days: 10 working days may
+    # be more than two calendar weeks.
+    try:
+        longest = add_term(case.legal_end, case_type.extension_term, case_type.day_count)
+        extended = add_term(case.legal_end, term, case_type.day_count)
+    except ValueError:
+        refuse(
+            _("Give the extension as a term in days or weeks, like P6W."),
+            "invalid",
+            "verlenging.duur",
+        )
+    if extended > longest:
         refuse(
             _("The extension may be at most %(term)s.") % {"term": case_type.extension_term},
             "verlenging-te-lang",
             "verlenging.duur",
         )
-    case.legal_end = add_term(case.legal_end, term, case_type.day_count)
+    case.legal_end = extended
     if case.planned_end:
         case.planned_end = add_term(case.planned_end, term, case_type.day_count)
     case.extension_term, case.extension_reason = term, reason
