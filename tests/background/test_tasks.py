@@ -1,11 +1,13 @@
 """Background work is durable: it lives and dies with the transaction that enqueued it."""
 
+import threading
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker as DatabaseWorker
 from django_tasks_db.models import DBTaskResult
 
 from loket.background.worker import Worker, requeue_abandoned_tasks
@@ -132,3 +134,38 @@ def test_a_task_that_failed_for_good_is_listed_in_the_admin(settings, admin_clie
 
     assert str(result.id) in listing.content.decode()
     assert "the archive is full" in detail.content.decode()
+
+
+def test_an_idle_worker_takes_back_the_task_of_a_worker_killed_meanwhile(tmp_path, monkeypatch):
+    monkeypatch.setattr("loket.background.worker.ABANDONED_CHECK_INTERVAL", 0.2)
+    marker = tmp_path / "marker.txt"
+    result = write_marker.enqueue(str(marker), "taken back while idle")
+    # Claimed just now by a worker that is then killed: not yet abandoned when this one starts.
+    DBTaskResult.objects.filter(id=result.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now(), worker_ids=["killed-worker"]
+    )
+    worker = make_worker(batch=False, interval=0.05, lease_seconds=1)
+    runner = threading.Thread(target=worker.run)
+    runner.start()
+    try:
+        assert wait_until(lambda: marker.exists(), timeout=20)
+    finally:
+        worker.running = False
+        runner.join(timeout=10)
+
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.SUCCESSFUL
+
+
+def test_a_worker_that_loses_the_database_waits_and_carries_on(monkeypatch, caplog):
+    monkeypatch.setattr("loket.background.worker.RECONNECT", 0)
+    outages = [OperationalError("server closed the connection unexpectedly")]
+
+    def poll_once(self):
+        if outages:
+            raise outages.pop()
+
+    monkeypatch.setattr(DatabaseWorker, "run", poll_once)
+    make_worker().run()  # returns instead of exiting with the error
+
+    assert not outages
+    assert "The database cannot be reached" in caplog.text

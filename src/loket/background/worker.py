@@ -1,11 +1,18 @@
 """The Loket worker: django-tasks-db's worker with retries and crash recovery."""
 
 import logging
+import threading
 import time
 from traceback import format_exception
 
 from django.conf import settings
-from django.db import transaction
+from django.db import (
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker as DatabaseWorker
@@ -15,6 +22,8 @@ from loket.background.retry import RetryPolicy
 
 logger = logging.getLogger(__name__)
 ABANDONED_CHECK_INTERVAL = 60
+RECONNECT = 5  # seconds between attempts to reach the database again
+DATABASE_GONE = (OperationalError, InterfaceError)
 
 
 def attempts_made(task_row: DBTaskResult) -> int:
@@ -60,18 +69,35 @@ class Worker(DatabaseWorker):
         )
 
     def run(self) -> None:
-        self.take_back_abandoned_tasks()
-        super().run()
-
-    def take_back_abandoned_tasks(self) -> None:
         requeue_abandoned_tasks(self.lease_seconds)
-        self.abandoned_checked_at = time.monotonic()
+        if not self.batch:
+            # The base loop has no hook while idle: a thread of its own looks for the tasks
+            # of crashed fellow workers, so a quiet night does not hold them until morning.
+            threading.Thread(target=self.watch_abandoned_tasks, daemon=True).start()
+        while True:
+            try:
+                super().run()
+                return
+            except DATABASE_GONE:
+                # A database restart or a cut connection: wait and carry on instead of
+                # exiting. A task cut off halfway stays RUNNING and is taken back later.
+                logger.warning("The database cannot be reached; trying again in %d s", RECONNECT)
+                close_old_connections()
+                time.sleep(RECONNECT)
+                if not self.running:
+                    return
+
+    def watch_abandoned_tasks(self) -> None:
+        while self.running:
+            time.sleep(ABANDONED_CHECK_INTERVAL)
+            try:
+                requeue_abandoned_tasks(self.lease_seconds)
+            except DATABASE_GONE:
+                logger.warning("The database cannot be reached to look for abandoned tasks")
+            finally:
+                connection.close()
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
-        # Besides at start, look for tasks of crashed fellow workers now and then (at most
-        # once a minute) while this worker has work.
-        if time.monotonic() - self.abandoned_checked_at > ABANDONED_CHECK_INTERVAL:
-            self.take_back_abandoned_tasks()
         # The base worker records any exception as FAILED. Intercept set_failed on this one
         # row so that a failure with attempts left is scheduled again instead.
         record_failure = db_task_result.set_failed
@@ -88,6 +114,8 @@ class Worker(DatabaseWorker):
                     attempts_made(db_task_result),
                 )
             else:
+                # The failure may be the lost connection itself: record it on a fresh one.
+                close_old_connections()
                 schedule_retry(db_task_result, error, self.policy)
                 logger.warning(
                     "Task %s (%s) failed on attempt %d; retrying at %s",

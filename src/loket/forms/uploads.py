@@ -4,6 +4,7 @@ The extension is only a claim: the bytes must be what it says (an executable ren
 refused), and only the extensions the field allows are taken.
 """
 
+import logging
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from loket.cases.document_files import sniff_content_type
 from loket.forms.models import Draft, Upload
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {
     "pdf": {"application/pdf"},
@@ -69,7 +72,13 @@ def add_upload(draft: Draft, field: dict, uploaded) -> Upload:
     upload = Upload(
         draft=draft, field=field["key"], name=name, content_type=content_type, size=len(content)
     )
-    upload.file.save(name, ContentFile(content), save=False)
+    try:
+        upload.file.save(name, ContentFile(content), save=False)
+    except OSError:  # a full or unreachable file store: the rest of the page is kept
+        logger.exception("An uploaded file could not be stored")
+        raise ValidationError(
+            _("We could not store the file just now. Please try again later.")
+        ) from None
     upload.save()
     return upload
 

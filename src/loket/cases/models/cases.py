@@ -327,6 +327,31 @@ class CaseNumberCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+class CaseCount(models.Model):
+    """The number of cases of a case type at a confidentiality level, kept exact by database
+    triggers on the cases (``loket.cases.counts``): the Zaken API's list sums the rows a
+    client's authorisations cover for its ``count``, instead of counting the cases.
+
+    The case type is no database foreign key: a row whose cases are all gone may stay (at 0)
+    after its case type is deleted."""
+
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    confidentiality = models.CharField(max_length=20)
+    cases = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_type", "confidentiality"], name="case_count_group"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_type_id}, {self.confidentiality}: {self.cases}"
+
+
 class CaseObject(models.Model):
     """Zaakobject: what the case is about (an address, a building, another object)."""
 

@@ -1,5 +1,6 @@
 """Zaken: list, search (``_zoek``), read with ``expand``, create, change, destroy (zrc-023)."""
 
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
@@ -13,6 +14,7 @@ from loket.api.zaken import scopes as s
 from loket.api.zaken.serializers.zaken import ZaakSerializer, zaak_search_serializer
 from loket.api.zaken.views import base
 from loket.cases import services
+from loket.cases.models import CaseCount
 
 ZaakSearchSerializer = zaak_search_serializer(filters.ZaakSearchFilter.base_filters)
 
@@ -52,7 +54,19 @@ class ZaakViewSet(
     def list(self, request, *args, **kwargs):
         base.check_query(request, self.filterset_class, ("page", "expand"))
         tree = expand.parse(request.query_params.get("expand", ""))
-        return self.page_of(self.filter_queryset(self.get_queryset()), tree)
+        cases = self.get_queryset()
+        return self.page_of(self.filter_queryset(cases), tree, count=self.readable_count(cases))
+
+    def readable_count(self, cases) -> int | None:
+        """The number of cases the client may read, summed from the cases per case type and
+        confidentiality that triggers keep (``loket.cases.counts``) when nothing but its
+        authorisations restricts the list, which are conditions on those two alone; None, to
+        count the page's query, when a filter parameter or the queryset itself restricts it."""
+        if self.filters_given() or cases.query.where:
+            return None
+        # The same condition as the list's: CaseCount names the two fields as Case does.
+        counts = self.readable(CaseCount.objects.all())
+        return counts.aggregate(cases=Sum("cases"))["cases"] or 0
 
     def retrieve(self, request, *args, **kwargs):
         tree = expand.parse(request.query_params.get("expand", ""))
@@ -79,8 +93,8 @@ class ZaakViewSet(
             queryset = geometry.cases_within(queryset, within)
         return self.page_of(queryset, tree)
 
-    def page_of(self, queryset, tree: dict) -> Response:
-        page = self.paginate_queryset(queryset)
+    def page_of(self, queryset, tree: dict, count: int | None = None) -> Response:
+        page = self.paginator.paginate_queryset(queryset, self.request, view=self, count=count)
         data = self.get_serializer(page, many=True).data
         expand.expand(self.request, "zaak", page, data, tree)
         return self.get_paginated_response(data)
