@@ -12,6 +12,8 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
+from loket.api.zaken import queries
+from loket.api.zaken.views.zaken import ZaakViewSet
 from loket.cases import services
 from loket.cases.counts import rebuild
 from loket.cases.models import Case, CaseCount
@@ -222,3 +224,13 @@ def test_rebuild_counts_what_the_triggers_kept(zgw, case_type, cases):
     assert kept() == before
     services.open_case(case_type, actor="test", registered_on=date(2026, 3, 1))  # triggers again
     assert list_count(zgw) == 9
+
+
+def test_a_list_its_queryset_restricts_is_counted(zgw, cases, monkeypatch):
+    """Should the list's queryset itself ever leave cases out, the count is counted."""
+    only_open = queries.cases().filter(confidentiality="openbaar")
+    monkeypatch.setattr(ZaakViewSet, "get_queryset", lambda self: only_open.all())
+
+    response = zgw.get(f"{BASE}zaken", **CRS)
+
+    assert response.json()["count"] == len(response.json()["results"]) == 2

@@ -47,6 +47,14 @@ class KanaalSerializer(serializers.Serializer):
     )
     filters = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
 
+    def to_representation(self, instance):
+        kanaal = super().to_representation(instance)
+        # The spec's documentatieLink is a URI when given: a kanaal without one leaves it out
+        # rather than answer "", which is no URI.
+        if not kanaal.get("documentatieLink"):
+            kanaal.pop("documentatieLink", None)
+        return kanaal
+
 
 @extend_schema_field(OpenApiTypes.STR)
 class ChannelNameField(serializers.RelatedField):
