@@ -3,6 +3,8 @@ and confidentiality that database triggers keep (``loket.cases.counts``), and it
 real count of what the client may read, whatever its authorisations and however the cases
 were written (the API, the ORM, ``update()``, a rolled-back transaction)."""
 
+import threading
+import time
 import uuid
 from datetime import date
 
@@ -234,3 +236,43 @@ def test_a_list_its_queryset_restricts_is_counted(zgw, cases, monkeypatch):
     response = zgw.get(f"{BASE}zaken", **CRS)
 
     assert response.json()["count"] == len(response.json()["results"]) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_at_the_same_time_are_all_counted():
+    """Transactions that count into the same row at once (PostgreSQL: one waits at the row
+    for the other's commit) lose nothing: new cases, and changes of the level."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time")
+    case_type = published_case_type()
+    template = services.open_case(case_type, actor="test", confidentiality="openbaar")
+    writers, each = 4, 10
+    start = threading.Barrier(writers)
+
+    def write(n):
+        try:
+            start.wait()
+            for _case in range(each):
+                with transaction.atomic():
+                    case = copy(Case.objects.get(pk=template.pk))
+                    case.save()
+                    if n % 2:
+                        Case.objects.filter(pk=case.pk).update(confidentiality="geheim")
+                    time.sleep(0.005)  # hold the row while the others queue
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=[n]) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert (
+        kept()
+        == counted()
+        == {
+            (case_type.pk, "openbaar"): 21,
+            (case_type.pk, "geheim"): 20,
+        }
+    )
