@@ -5,7 +5,7 @@ The tests hold the counters' figures against these, for every filter."""
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Min, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -16,15 +16,14 @@ from loket.contacts.selectors import first_contact_resolution
 from loket.forms.models import Channel as FormChannel
 from loket.insights.figures import (
     NO_SHARE,
-    OLD_CHANNELS,
     DigitalShare,
     Figures,
     LeadTime,
     Satisfaction,
-    Saving,
     Share,
+    first_products,
+    savings_of,
 )
-from loket.insights.models import DIGITAL, ChannelCost
 from loket.insights.selection import Selection
 from loket.portal.models import SatisfactionAnswer
 
@@ -36,7 +35,7 @@ def collect_from_scratch(selection: Selection, user=None) -> Figures:
     now = defaultdict(int)
     for (channel, _), count in contacts.items():
         now[channel] += count
-    savings, missing = savings_of(selection, now)
+    savings, missing = savings_of(now, contacts_by_channel(selection.a_year_earlier()))
     return Figures(
         selection=selection,
         digital=digital_share(selection),
@@ -48,17 +47,6 @@ def collect_from_scratch(selection: Selection, user=None) -> Figures:
         if user is not None
         else None,
         missing_costs=missing,
-    )
-
-
-def first_products(case_type_ids) -> dict[int, int]:
-    """The product a case of each case type is requested as when no form says: the case
-    type's first (as ``portal.satisfaction.product_of``)."""
-    links = CaseType.products.through.objects.filter(casetype_id__in=set(case_type_ids))
-    return dict(
-        links.values("casetype_id")
-        .annotate(first=Min("product_id"))
-        .values_list("casetype_id", "first")
     )
 
 
@@ -191,20 +179,3 @@ def contacts_by_channel(selection: Selection) -> dict[str, int]:
         .values_list("channel", "contacts")
         .order_by()
     )
-
-
-def savings_of(selection: Selection, now: dict[str, int]) -> tuple[list[Saving], list[str]]:
-    """The savings per old channel with a cost, given the period's contacts per channel
-    (``now``), and the channels still without a cost."""
-    costs = dict(ChannelCost.objects.values_list("channel", "cost"))
-    needed = [DIGITAL, *OLD_CHANNELS]
-    missing = [channel for channel in needed if channel not in costs]
-    if DIGITAL in missing:
-        return [], missing
-    before = contacts_by_channel(selection.a_year_earlier())
-    savings = [
-        Saving(channel, before.get(channel, 0), now.get(channel, 0), costs[channel], costs[DIGITAL])
-        for channel in OLD_CHANNELS
-        if channel in costs
-    ]
-    return savings, missing

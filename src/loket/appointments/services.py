@@ -408,6 +408,20 @@ def in_their_language(mail):
     return wrapper
 
 
+def mail_values(appointment: Appointment) -> dict:
+    """What the appointment mails fill in; each text takes the ones it names."""
+    return {
+        "name": appointment.name,
+        "product": appointment.product.name,
+        "when": when(appointment),
+        "location": appointment.location.name,
+        "address": appointment.location.address,
+        "link": link("appointments:appointment", appointment),
+        "calendar": link("appointments:calendar", appointment),
+        "municipality": settings.LOKET_MUNICIPALITY_NAME,
+    }
+
+
 @in_their_language
 def mail_confirmation(appointment: Appointment) -> None:
     """The mail with the secret link and the calendar file attached (also a download behind
@@ -418,16 +432,7 @@ def mail_confirmation(appointment: Appointment) -> None:
         "See, cancel or move your appointment: %(link)s\n"
         "Add it to your calendar: %(calendar)s\n\n"
         "Kind regards,\n%(municipality)s"
-    ) % {
-        "name": appointment.name,
-        "product": appointment.product.name,
-        "when": when(appointment),
-        "location": appointment.location.name,
-        "address": appointment.location.address,
-        "link": link("appointments:appointment", appointment),
-        "calendar": link("appointments:calendar", appointment),
-        "municipality": settings.LOKET_MUNICIPALITY_NAME,
-    }
+    ) % mail_values(appointment)
     queue_mail(
         to=appointment.email,
         subject=_("Your appointment on %(when)s") % {"when": when(appointment)},
@@ -445,15 +450,7 @@ def mail_reminder(appointment: Appointment) -> None:
         "at %(location)s, %(address)s.\n\n"
         "Can you not come? Cancel or move your appointment: %(link)s\n\n"
         "Kind regards,\n%(municipality)s"
-    ) % {
-        "name": appointment.name,
-        "product": appointment.product.name,
-        "when": when(appointment),
-        "location": appointment.location.name,
-        "address": appointment.location.address,
-        "link": link("appointments:appointment", appointment),
-        "municipality": settings.LOKET_MUNICIPALITY_NAME,
-    }
+    ) % mail_values(appointment)
     queue_mail(
         to=appointment.email,
         subject=_("Reminder: your appointment on %(when)s") % {"when": when(appointment)},
@@ -468,12 +465,7 @@ def mail_cancellation(appointment: Appointment) -> None:
         "Dear %(name)s,\n\n"
         "Your appointment for %(product)s on %(when)s is cancelled.\n\n"
         "Kind regards,\n%(municipality)s"
-    ) % {
-        "name": appointment.name,
-        "product": appointment.product.name,
-        "when": when(appointment),
-        "municipality": settings.LOKET_MUNICIPALITY_NAME,
-    }
+    ) % mail_values(appointment)
     queue_mail(
         to=appointment.email,
         subject=_("Your appointment is cancelled"),

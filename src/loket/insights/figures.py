@@ -165,7 +165,7 @@ def collect(selection: Selection, user=None) -> Figures:
     now = defaultdict(int)
     for (channel, _), count in contacts.items():
         now[channel] += count
-    savings, missing = savings_of(selection, now)
+    savings, missing = savings_of(now, contacts_by_channel(selection.a_year_earlier()))
     return Figures(
         selection=selection,
         digital=digital_share(selection),
@@ -320,15 +320,14 @@ def first_contact(selection: Selection, user) -> list[Resolution]:
     return [Resolution(channel, *counts.get(channel, (0, 0))) for channel in ContactChannel]
 
 
-def savings_of(selection: Selection, now: dict[str, int]) -> tuple[list[Saving], list[str]]:
-    """The savings per old channel with a cost, given the period's contacts per channel
-    (``now``), and the channels still without a cost."""
+def savings_of(now: dict[str, int], before: dict[str, int]) -> tuple[list[Saving], list[str]]:
+    """The savings per old channel with a cost, given the contacts per channel of the period
+    (``now``) and of a year earlier (``before``), and the channels still without a cost."""
     costs = dict(ChannelCost.objects.values_list("channel", "cost"))
     needed = [DIGITAL, *OLD_CHANNELS]
     missing = [channel for channel in needed if channel not in costs]
     if DIGITAL in missing:
         return [], missing
-    before = contacts_by_channel(selection.a_year_earlier())
     savings = [
         Saving(channel, before.get(channel, 0), now.get(channel, 0), costs[channel], costs[DIGITAL])
         for channel in OLD_CHANNELS
