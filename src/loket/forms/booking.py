@@ -2,8 +2,9 @@
 the form, and booked in the submission's transaction.
 
 A hold lasts ``loket.appointments.services.HOLD_MINUTES``; a form abandoned halfway lets it
-run out, and the slot is free again without anyone cleaning up. A hold that ran out while the
-person was still busy is booked all the same when its slot is still free.
+run out, and the slot is free again without anyone cleaning up. When the person confirms after
+the hold was released, the submission stops and sends them back to the step, which holds the
+time again if it is still free.
 """
 
 from datetime import datetime
