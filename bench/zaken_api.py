@@ -48,6 +48,7 @@ def main() -> None:
         seed_cases=args.seed_cases,
     ) as base:
         out = REPO / "var" / "bench" / "zaken_api.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
         referentielijsten = f"{base}/referentielijsten/api/v1/"
         subprocess.run(
             [

@@ -42,7 +42,7 @@ def check_decision_type(decision_type: DecisionType, on: date) -> None:
     """brc-001: a published decision type, valid on the day of the decision."""
     if decision_type.concept:
         raise refusal("decision_type", _("This decision type is not published."), "not-published")
-    if not DecisionType.objects.filter(pk=decision_type.pk).valid_on(on).exists():
+    if not decision_type.is_valid_on(on):
         raise refusal(
             "decision_type",
             _("This decision type is not valid on %(date)s.") % {"date": on.isoformat()},

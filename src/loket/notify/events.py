@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from loket.notify.models import Delivery, Event, SubscriptionChannel
 from loket.notify.webhooks import deliver_notification
+from loket.precompiled import Precompiled
 
 
 def record_event(
@@ -28,8 +29,9 @@ def record_event(
 ) -> Event:
     """Store an event and queue its delivery to everyone who subscribed to it.
 
-    ``created_at`` is now, unless the event comes from another system with its own time."""
-    with transaction.atomic():
+    ``created_at`` is now, unless the event comes from another system with its own time.
+    Inside a caller's transaction this takes no savepoint: a failure here ends it whole."""
+    with transaction.atomic(savepoint=False):
         event = Event.objects.create(
             kind=kind,
             channel=channel,
@@ -50,15 +52,25 @@ def fan_out(event: Event) -> list[Delivery]:
     if settings.LOKET_NOTIFICATIONS_API:
         target = settings.LOKET_NOTIFICATIONS_API.rstrip("/") + "/notificaties"
         return [Delivery.objects.create(event=event, target_url=target)]
-    wanted = SubscriptionChannel.objects.filter(channel__name=event.channel).select_related(
-        "subscription"
-    )
     return Delivery.objects.bulk_create(
-        Delivery(
-            event=event, subscription=link.subscription, target_url=link.subscription.callback_url
-        )
-        for link in wanted
-        if link.matches(event.features)
+        Delivery(event=event, subscription_id=subscription, target_url=callback_url)
+        for subscription, callback_url, filters in SUBSCRIBED.rows(event.channel)
+        if matches(filters, event.features)
+    )
+
+
+# The subscriptions to a channel, looked up for every event.
+SUBSCRIBED = Precompiled(
+    lambda channel: SubscriptionChannel.objects.filter(channel__name=channel).values_list(
+        "subscription_id", "subscription__callback_url", "filters"
+    )
+)
+
+
+def matches(filters: dict, features: dict) -> bool:
+    # Every filter must hold; "*" accepts any value, as Open Notificaties does.
+    return all(
+        wanted == "*" or str(features.get(key)) == str(wanted) for key, wanted in filters.items()
     )
 
 

@@ -138,13 +138,6 @@ class SubscriptionChannel(models.Model):
     def __str__(self) -> str:
         return f"{self.subscription}: {self.channel}"
 
-    def matches(self, features: dict) -> bool:
-        # Every filter must hold; "*" accepts any value, as Open Notificaties does.
-        return all(
-            wanted == "*" or str(features.get(key)) == str(wanted)
-            for key, wanted in self.filters.items()
-        )
-
 
 class Event(models.Model):
     """A domain event, recorded in the transaction of the change it tells of.

@@ -4,8 +4,9 @@ The token names its client in the ``client_id`` claim (older clients: ``iss``); 
 the registered :class:`~loket.identity.models.ApiClient`'s. ``iat`` is required, ``exp`` is
 honoured when present, and both allow ``LOKET_JWT_LEEWAY`` seconds of clock difference.
 Authentication costs one query (the client with its application and the application's
-authorisations, joined), whatever their number. Nothing is cached: a change of an application's
-authorisations holds from its next request on.
+authorisations, joined), whatever their number; only its SQL is built once per process
+(``loket.precompiled``). Nothing else is cached: a change of an application's authorisations
+holds from its next request on.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from loket.api.common.authorisations import Grant
 from loket.identity.demo import DEMO_API_CLIENT_ID
 from loket.identity.models import ApiAuthorization, ApiClient
+from loket.precompiled import Precompiled
 
 ALGORITHM = "HS256"
 AUTHORISATION_FIELDS = (
@@ -86,19 +88,7 @@ class ZgwJwtAuthentication(BaseAuthentication):
     def client_for(client_id: str) -> "RegisteredClient":
         if client_id == DEMO_API_CLIENT_ID and not settings.LOKET_DEMO_LOGIN:
             raise AuthenticationFailed(_("The demo client exists only in demo mode."))
-        # One row per authorisation; a client without any has one row with empty ones.
-        rows = list(
-            ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True)
-            .order_by("application__authorizations__component", "application__authorizations")
-            .values_list(
-                "client_id",
-                "secret",
-                "application__all_scopes",
-                "application__label",
-                "application__partner",
-                *(f"application__authorizations__{name}" for name in AUTHORISATION_FIELDS),
-            )
-        )
+        rows = CLIENT_WITH_AUTHORISATIONS.rows(client_id)
         if not rows:
             raise AuthenticationFailed(_("Unknown or revoked client."))
         registered_id, secret, all_scopes, label, partner = rows[0][:5]
@@ -121,6 +111,23 @@ class ZgwJwtAuthentication(BaseAuthentication):
             for a in authorisations
         )
         return RegisteredClient(registered_id, secret, all_scopes, label, partner, grants)
+
+
+# One row per authorisation; a client without any has one row with empty ones.
+CLIENT_WITH_AUTHORISATIONS = Precompiled(
+    lambda client_id: (
+        ApiClient.objects.filter(client_id=client_id, revoked_at__isnull=True)
+        .order_by("application__authorizations__component", "application__authorizations")
+        .values_list(
+            "client_id",
+            "secret",
+            "application__all_scopes",
+            "application__label",
+            "application__partner",
+            *(f"application__authorizations__{name}" for name in AUTHORISATION_FIELDS),
+        )
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,10 @@ class Reference(serializers.Field):
         object_uuid = links.uuid_in(data, self.kind)
         if object_uuid is None:
             self.fail("bad-url", kind=self.kind)
-        found = self.queryset.filter(uuid=object_uuid).first()
-        if found is None:
+        try:
+            return self.queryset.get(uuid=object_uuid)
+        except self.queryset.model.DoesNotExist:
             self.fail("does_not_exist", kind=self.kind)
-        return found
 
 
 class AnyHostUrl(serializers.CharField):

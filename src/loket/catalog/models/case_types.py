@@ -82,6 +82,10 @@ class Versioned(models.Model):
     def is_published(self) -> bool:
         return not self.concept
 
+    def is_valid_on(self, day) -> bool:
+        """``VersionedQuerySet.valid_on`` for this version, without a query."""
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
 
 class DocumentType(Versioned):
     """Informatieobjecttype."""

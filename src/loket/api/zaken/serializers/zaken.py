@@ -80,10 +80,7 @@ class ZaakSerializer(serializers.Serializer):
     bronorganisatie = RsinField(source="source_organisation")
     omschrijving = OptionalText(80, source="description")
     toelichting = OptionalText(1000, source="explanation")
-    # With what registering a case reads of its type: the catalogue's RSIN, the department.
-    zaaktype = Reference(
-        "zaaktype", CaseType.objects.select_related("catalogue", "department"), source="case_type"
-    )
+    zaaktype = Reference("zaaktype", CaseType.objects.all(), source="case_type")
     registratiedatum = serializers.DateField(source="registered_on", required=False)
     verantwoordelijkeOrganisatie = RsinField(source="responsible_organisation")
     startdatum = serializers.DateField(source="start_date")
