@@ -142,12 +142,15 @@ def test_creating_a_zaak_or_setting_its_status_reads_no_more_than_it_needs():
 
     first = writes_of(client, "zaken", zaak_body(case_type))  # also creates the year's counter
 
-    # The created case is answered as it was written, without reading it again.
-    assert writes_of(client, "zaken", zaak_body(case_type)) <= 15 < first
+    # The client, the zaaktype, the number, the case, its clock event, its event and the
+    # subscriptions to it, the audit entry, and the savepoint of the request's transaction (a
+    # test runs in a transaction of its own). The created case is answered as it was written,
+    # without reading it again.
+    assert writes_of(client, "zaken", zaak_body(case_type)) == 10 < first
     zaak = client.get(f"{BASE}zaken", **CRS).json()["results"][0]
     status = {
         "zaak": zaak["url"],
         "statustype": type_url("statustypen", first_status(case_type)),
         "datumStatusGezet": AT.isoformat(),
     }
-    assert writes_of(client, "statussen", status) <= 17
+    assert writes_of(client, "statussen", status) <= 15

@@ -4,6 +4,7 @@ links, customer contacts, links to contact moments and requests, decisions, audi
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
+from loket.api.common.serializers import ShallowFieldCopies
 from loket.api.zaken import links
 from loket.api.zaken.fields import (
     AnyHostUrl,
@@ -38,7 +39,7 @@ def case_link():
 
 
 @extend_schema_serializer(component_name="Status")
-class StatusSerializer(serializers.Serializer):
+class StatusSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("status", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -56,7 +57,7 @@ class StatusSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Resultaat")
-class ResultaatSerializer(serializers.Serializer):
+class ResultaatSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("resultaat", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -72,7 +73,7 @@ class ContactPerson(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Rol")
-class RolSerializer(serializers.Serializer):
+class RolSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("rol", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -111,7 +112,7 @@ class ObjectTypeDefinition(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="ZaakObject")
-class ZaakObjectSerializer(serializers.Serializer):
+class ZaakObjectSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("zaakobject", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -155,7 +156,7 @@ class ZaakObjectSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="ZaakInformatieObject")
-class ZaakInformatieObjectSerializer(serializers.Serializer):
+class ZaakInformatieObjectSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("zaakinformatieobject", source="*")
     uuid = serializers.UUIDField(read_only=True)
     informatieobject = Reference("informatieobject", Document.objects.all(), source="document")
@@ -174,7 +175,7 @@ class ZaakInformatieObjectSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="ZaakEigenschap")
-class ZaakEigenschapSerializer(serializers.Serializer):
+class ZaakEigenschapSerializer(ShallowFieldCopies, serializers.Serializer):
     url = serializers.SerializerMethodField()
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -188,7 +189,7 @@ class ZaakEigenschapSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="KlantContact")
-class KlantContactSerializer(serializers.Serializer):
+class KlantContactSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("klantcontact", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -208,7 +209,7 @@ def check_request(url: str) -> None:
 
 
 @extend_schema_serializer(component_name="ZaakContactMoment")
-class ZaakContactMomentSerializer(serializers.Serializer):
+class ZaakContactMomentSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("zaakcontactmoment", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -216,7 +217,7 @@ class ZaakContactMomentSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="ZaakVerzoek")
-class ZaakVerzoekSerializer(serializers.Serializer):
+class ZaakVerzoekSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("zaakverzoek", source="*")
     uuid = serializers.UUIDField(read_only=True)
     zaak = case_link()
@@ -231,7 +232,7 @@ class ItSelf(Reference):
 
 
 @extend_schema_serializer(component_name="ZaakBesluit")
-class ZaakBesluitSerializer(serializers.Serializer):
+class ZaakBesluitSerializer(ShallowFieldCopies, serializers.Serializer):
     """A decision on the case; it has the decision's own uuid (see docs/api-zaken.md)."""
 
     url = serializers.SerializerMethodField()

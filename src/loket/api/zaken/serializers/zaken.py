@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from loket.api.common.fields import TermField
+from loket.api.common.serializers import ShallowFieldCopies
 from loket.api.zaken import links, queries
 from loket.api.zaken.fields import (
     AnyHostUrl,
@@ -73,7 +74,7 @@ class ProcessObject(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Zaak")
-class ZaakSerializer(serializers.Serializer):
+class ZaakSerializer(ShallowFieldCopies, serializers.Serializer):
     url = Reference("zaak", source="*")
     uuid = serializers.UUIDField(read_only=True)
     identificatie = OptionalText(40, source="identification")

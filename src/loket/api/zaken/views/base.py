@@ -172,7 +172,6 @@ class CreateMixin:
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         self.authorise_create(data)
-        self.prepare_create(data)
         with transaction.atomic():
             instance = self.call_service(self.create_object, data, serializer=serializer)
             body = self.new_representation(instance, serializer)
@@ -183,9 +182,6 @@ class CreateMixin:
     def authorise_create(self, data: dict) -> None:
         """403 unless the client may add this to the case it names."""
         self.authorise(data["case"])
-
-    def prepare_create(self, data: dict) -> None:
-        """What a create takes before its transaction opens; nothing, unless said."""
 
     def create_object(self, data: dict):
         raise NotImplementedError

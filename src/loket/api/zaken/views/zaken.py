@@ -1,7 +1,6 @@
 """Zaken: list, search (``_zoek``), read with ``expand``, create, change, destroy (zrc-023)."""
 
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
@@ -15,7 +14,6 @@ from loket.api.zaken import scopes as s
 from loket.api.zaken.serializers.zaken import ZaakSerializer, zaak_search_serializer
 from loket.api.zaken.views import base
 from loket.cases import services
-from loket.cases.identification import reserve_case_numbers
 from loket.cases.models import CaseCount
 
 ZaakSearchSerializer = zaak_search_serializer(filters.ZaakSearchFilter.base_filters)
@@ -110,14 +108,6 @@ class ZaakViewSet(
             raise exceptions.PermissionDenied(
                 _("The client may not create cases of this type and confidentiality.")
             )
-
-    def prepare_create(self, data):
-        """The case number is taken in a transaction of its own, before the registration's:
-        parallel registrations then do not wait on the year's counter until each commits. A
-        registration refused after this leaves its number unused."""
-        if not data.get("identification"):
-            registered_on = data.get("registered_on") or timezone.localdate()
-            data["identification"] = reserve_case_numbers(registered_on.year)[0]
 
     def create_object(self, data):
         return services.open_case(data.pop("case_type"), actor=self.actor, **data)
