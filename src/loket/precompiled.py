@@ -4,8 +4,9 @@ A few lookups run on nearly every request: the calling API client with its autho
 the subscriptions of a channel when an event is recorded. Building the SQL of such a queryset
 costs Django more than the database takes to answer it (about 0.8 of 1.1 ms for the client).
 A ``Precompiled`` builds its queryset once per process (on the default database, Loket's
-only one), with markers in the places of its text parameters, and then runs that SQL with the values of each call, through Django's cursor
-(so execute wrappers and query counts see it) and the fields' converters (JSON, dates).
+only one), with markers in the places of its text parameters, and then runs that SQL with
+the values of each call, through Django's cursor (so execute wrappers and query counts see
+it) and the fields' converters (JSON, dates).
 """
 
 from collections.abc import Callable
