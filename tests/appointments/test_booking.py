@@ -4,12 +4,13 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from loket.appointments import services
 from loket.appointments.models import Appointment, LocationProduct
 from loket.notify.models import Mail
 from tests.appointments.conftest import MONDAY, NOW, at
+from tests.concurrency import in_thread, needs_postgres
 
 TEN = at(MONDAY, 10)
 
@@ -159,28 +160,6 @@ def test_a_cancelled_appointment_cannot_be_moved(stadhuis, passport):
 
 
 # --- Concurrency: real parallel transactions, on PostgreSQL -----------------------------------
-
-
-def needs_postgres():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises every write transaction; the race needs PostgreSQL")
-
-
-def in_thread(work):
-    """Run ``work`` in its own thread with its own connection; a dict with its outcome."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["result"] = work()
-        except Exception as error:  # reported to the test
-            outcome["error"] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
 
 
 @pytest.mark.django_db(transaction=True)

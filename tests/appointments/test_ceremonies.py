@@ -18,7 +18,7 @@ from loket.appointments.models import (
 )
 from loket.catalog.models import Product
 from tests.appointments.conftest import MONDAY, NOW, at
-from tests.appointments.test_booking import in_thread, needs_postgres
+from tests.concurrency import in_thread, needs_postgres
 
 WEDNESDAY = MONDAY.replace(day=4)
 

@@ -10,7 +10,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -30,6 +30,7 @@ from loket.insights.selection import Selection, next_month
 from loket.portal.models import SatisfactionAnswer
 from loket.portal.satisfaction import record_satisfaction
 from loket.seed import seed_volume_data
+from tests.concurrency import in_thread, needs_postgres
 from tests.forms.conftest import Filler, demo_forms, resident  # noqa: F401 - fixtures
 from tests.insights.from_scratch import collect_from_scratch
 from tests.workqueue.helpers import PASSWORD, apply_for_budget, case_worker
@@ -225,30 +226,25 @@ def test_seeded_cases_are_counted(db):
 def test_writers_at_the_same_time_are_all_counted():
     """Transactions that count into the same group at once (PostgreSQL: one waits at the
     counter row for the other's commit) lose nothing."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite writes one transaction at a time")
+    needs_postgres()
     writers, each = 4, 10
     start = threading.Barrier(writers)
 
-    def write(outcome):
-        try:
+    def writer(outcome):
+        def write():
             start.wait()
             for _contact in range(each):
                 with transaction.atomic():
                     Contact.objects.create(channel=Channel.PHONE, subject="Vraag", outcome=outcome)
                     time.sleep(0.005)  # hold the counter row while the others queue
-        finally:
-            connection.close()
 
-    threads = [
-        threading.Thread(target=write, args=[Outcome.SOLVED if n % 2 else ""])
-        for n in range(writers)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return write
 
+    runs = [in_thread(writer(Outcome.SOLVED if n % 2 else "")) for n in range(writers)]
+    for thread, _ in runs:
+        thread.join(timeout=60)
+
+    assert [outcome for _, outcome in runs] == [{"result": None}] * writers
     [row] = ContactCount.objects.all()
     assert (row.contacts, row.with_outcome, row.solved) == (40, 20, 20)
     kept = counted()

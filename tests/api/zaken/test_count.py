@@ -29,6 +29,7 @@ from tests.api.zaken.builders import (
     type_url,
     zaak_body,
 )
+from tests.concurrency import in_thread, needs_postgres
 
 pytestmark = pytest.mark.django_db
 READ = frozenset({"zaken.lezen"})
@@ -242,15 +243,14 @@ def test_a_list_its_queryset_restricts_is_counted(zgw, cases, monkeypatch):
 def test_writers_at_the_same_time_are_all_counted():
     """Transactions that count into the same row at once (PostgreSQL: one waits at the row
     for the other's commit) lose nothing: new cases, and changes of the level."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite writes one transaction at a time")
+    needs_postgres()
     case_type = published_case_type()
     template = services.open_case(case_type, actor="test", confidentiality="openbaar")
     writers, each = 4, 10
     start = threading.Barrier(writers)
 
-    def write(n):
-        try:
+    def writer(n):
+        def write():
             start.wait()
             for _case in range(each):
                 with transaction.atomic():
@@ -259,15 +259,14 @@ def test_writers_at_the_same_time_are_all_counted():
                     if n % 2:
                         Case.objects.filter(pk=case.pk).update(confidentiality="geheim")
                     time.sleep(0.005)  # hold the row while the others queue
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=write, args=[n]) for n in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return write
 
+    runs = [in_thread(writer(n)) for n in range(writers)]
+    for thread, _ in runs:
+        thread.join(timeout=60)
+
+    assert [outcome for _, outcome in runs] == [{"result": None}] * writers
     assert (
         kept()
         == counted()
