@@ -26,3 +26,21 @@ def in_thread(work):
     thread = threading.Thread(target=run)
     thread.start()
     return thread, outcome
+
+
+def at_once(works) -> list[dict]:
+    """Run each of ``works`` in a thread of its own, all released at the same moment, and wait
+    for them; their outcomes, in order."""
+    start = threading.Barrier(len(works))
+
+    def released(work):
+        def run():
+            start.wait()
+            return work()
+
+        return run
+
+    runs = [in_thread(released(work)) for work in works]
+    for thread, _ in runs:
+        thread.join(timeout=60)
+    return [outcome for _, outcome in runs]

@@ -2,6 +2,7 @@
 
 import threading
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.db import transaction
@@ -10,7 +11,7 @@ from loket.appointments import services
 from loket.appointments.models import Appointment, LocationProduct
 from loket.notify.models import Mail
 from tests.appointments.conftest import MONDAY, NOW, at
-from tests.concurrency import in_thread, needs_postgres
+from tests.concurrency import at_once, in_thread, needs_postgres
 
 TEN = at(MONDAY, 10)
 
@@ -167,20 +168,9 @@ def test_a_cancelled_appointment_cannot_be_moved(stadhuis, passport):
 def test_parallel_bookings_never_exceed_the_desks(stadhuis, passport, desks):
     needs_postgres()
     LocationProduct.objects.filter(product=passport).update(capacity=desks)
-    barrier = threading.Barrier(8)
-
-    def attempt(number):
-        def work():
-            barrier.wait()
-            return book(stadhuis, passport, name=f"Person {number}", now=NOW)
-
-        return work
-
-    runs = [in_thread(attempt(number)) for number in range(8)]
-    for thread, _ in runs:
-        thread.join(timeout=60)
-
-    outcomes = [outcome for _, outcome in runs]
+    outcomes = at_once(
+        [partial(book, stadhuis, passport, name=f"Person {n}", now=NOW) for n in range(8)]
+    )
     assert sum("result" in outcome for outcome in outcomes) == desks
     assert all(
         isinstance(outcome["error"], services.SlotUnavailable)

@@ -1,8 +1,8 @@
 """Marriage and partnership ceremonies: a ceremony room and a free officiant (BABS) at the
 same time, neither ever booked twice, also not under parallel attempts on PostgreSQL."""
 
-import threading
 from datetime import time
+from functools import partial
 
 import pytest
 
@@ -18,7 +18,7 @@ from loket.appointments.models import (
 )
 from loket.catalog.models import Product
 from tests.appointments.conftest import MONDAY, NOW, at
-from tests.concurrency import in_thread, needs_postgres
+from tests.concurrency import at_once, needs_postgres
 
 WEDNESDAY = MONDAY.replace(day=4)
 
@@ -130,21 +130,19 @@ def test_parallel_ceremonies_in_two_rooms_never_share_an_officiant(
     needs_postgres()
     if officiants == 2:  # Henk works Mondays too
         OfficiantHours.objects.create(officiant=henk, weekday=0, starts=time(10), ends=time(16))
-    barrier = threading.Barrier(8)
-
-    def attempt(number):
-        def work():
-            barrier.wait()
-            room = trouwzaal if number % 2 else raadzaal
-            return marry(room, marriage, at(MONDAY, 11), name=f"Couple {number}", now=NOW)
-
-        return work
-
-    runs = [in_thread(attempt(number)) for number in range(8)]
-    for thread, _ in runs:
-        thread.join(timeout=60)
-
-    outcomes = [outcome for _, outcome in runs]
+    outcomes = at_once(
+        [
+            partial(
+                marry,
+                trouwzaal if number % 2 else raadzaal,
+                marriage,
+                at(MONDAY, 11),
+                name=f"Couple {number}",
+                now=NOW,
+            )
+            for number in range(8)
+        ]
+    )
     assert sum("result" in outcome for outcome in outcomes) == officiants
     assert all(
         isinstance(outcome["error"], services.SlotUnavailable)

@@ -5,9 +5,9 @@ changes and removals after them - every figure, for every period, department and
 equals the figure counted from scratch (tests/insights/from_scratch.py); and a rebuild counts
 exactly what the triggers counted."""
 
-import threading
 import time
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from django.db import transaction
@@ -30,7 +30,7 @@ from loket.insights.selection import Selection, next_month
 from loket.portal.models import SatisfactionAnswer
 from loket.portal.satisfaction import record_satisfaction
 from loket.seed import seed_volume_data
-from tests.concurrency import in_thread, needs_postgres
+from tests.concurrency import at_once, needs_postgres
 from tests.forms.conftest import Filler, demo_forms, resident  # noqa: F401 - fixtures
 from tests.insights.from_scratch import collect_from_scratch
 from tests.workqueue.helpers import PASSWORD, apply_for_budget, case_worker
@@ -227,24 +227,16 @@ def test_writers_at_the_same_time_are_all_counted():
     """Transactions that count into the same group at once (PostgreSQL: one waits at the
     counter row for the other's commit) lose nothing."""
     needs_postgres()
-    writers, each = 4, 10
-    start = threading.Barrier(writers)
+    writers = 4
 
-    def writer(outcome):
-        def write():
-            start.wait()
-            for _contact in range(each):
-                with transaction.atomic():
-                    Contact.objects.create(channel=Channel.PHONE, subject="Vraag", outcome=outcome)
-                    time.sleep(0.005)  # hold the counter row while the others queue
+    def write(outcome):
+        for _contact in range(10):
+            with transaction.atomic():
+                Contact.objects.create(channel=Channel.PHONE, subject="Vraag", outcome=outcome)
+                time.sleep(0.005)  # hold the counter row while the others queue
 
-        return write
-
-    runs = [in_thread(writer(Outcome.SOLVED if n % 2 else "")) for n in range(writers)]
-    for thread, _ in runs:
-        thread.join(timeout=60)
-
-    assert [outcome for _, outcome in runs] == [{"result": None}] * writers
+    outcomes = at_once([partial(write, Outcome.SOLVED if n % 2 else "") for n in range(writers)])
+    assert outcomes == [{"result": None}] * writers
     [row] = ContactCount.objects.all()
     assert (row.contacts, row.with_outcome, row.solved) == (40, 20, 20)
     kept = counted()
