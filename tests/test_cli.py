@@ -1,5 +1,6 @@
 """The ``loket`` command, run as a real process."""
 
+import contextlib
 import os
 import re
 import signal
@@ -76,9 +77,24 @@ def test_demo_serves_the_demo_municipality_and_runs_the_worker(tmp_path):
         )
         assert enqueue.returncode == 0, enqueue.stderr
         wait_until(marker.exists, timeout=30, what="the demo worker to run the task")
-    finally:
-        os.killpg(demo.pid, signal.SIGINT)
+
+        # Stopped with SIGTERM (by a script or a service manager), the demo takes its worker
+        # along: nothing of its process group is left.
+        demo.terminate()
         demo.wait(timeout=30)
+        wait_until(lambda: not group_alive(demo.pid), timeout=30, what="the demo worker to stop")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(demo.pid, signal.SIGINT)
+        demo.wait(timeout=30)
+
+
+def group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def try_fetch(url: str) -> str | None:

@@ -7,6 +7,7 @@ pass through to Django, so ``loket`` is also this project's ``manage.py``.
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,9 @@ def demo(args: argparse.Namespace) -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     load_demo_data()
+    # Stopped by a script or a service manager (SIGTERM), the demo ends as on Ctrl-C: its
+    # worker with it, instead of leaving the worker behind.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     worker = None
     if not args.no_worker:
         worker = subprocess.Popen([*loket_command(), "worker", "--interval", "0.5"])  # noqa: S603
